@@ -126,8 +126,9 @@ cl_audit_verify (ClDatabase  *db,
       if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored_hash, expected) != 0)
         {
           g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INTEGRITY,
-                       _("The audit log has been altered at entry %" G_GINT64_FORMAT
-                         ": its hash does not follow from the entries before it."), id);
+                       _("The audit log has been altered at entry %lld: its hash does not "
+                         "follow from the entries before it."),
+                       (long long) id);
           ok = FALSE;
           break;
         }
