@@ -420,7 +420,7 @@ cl_school_validate (ClSchool     *self,
       field = "estab";
       message = g_strdup (_("Establishment number: the DfE number ends with four digits."));
     }
-  else if (*g_strstrip (g_strdup (name)) == '\0' || !g_utf8_validate (name, -1, NULL))
+  else if (name[strspn (name, " \t\r\n")] == '\0' || !g_utf8_validate (name, -1, NULL))
     {
       field = "name";
       message = g_strdup (_("Name: enter the school’s name."));

@@ -19,6 +19,7 @@ G_DEFINE_QUARK (cl-store-error-quark, cl_store_error)
  * migration leaves the file at the previous version. */
 static const char *const migrations[] = {
   "0001-foundation.sql",
+  "0002-attendance.sql",
 };
 
 struct _ClDatabase

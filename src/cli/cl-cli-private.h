@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "store/cl-database.h"
+
+G_BEGIN_DECLS
+
+/* caseload-cli is split by concern: cl-cli.c holds main(), the global options
+ * and the command table; each cl-cli-<area>.c holds the commands of one area.
+ * To add commands: write cl-cli-<area>.c, declare its functions below, add
+ * rows to the table in cl-cli.c and the file to src/cli/meson.build.
+ *
+ * Results go to stdout (a list, "ok", one line per invalid UPN); anything
+ * that stops a command from running goes to stderr. Nothing personal is ever
+ * written to the log. */
+
+typedef enum
+{
+  CL_CLI_EXIT_OK      = 0,
+  CL_CLI_EXIT_FAILURE = 1,  /* the command ran and failed, or the data was refused */
+  CL_CLI_EXIT_USAGE   = 2,  /* the command line itself is wrong */
+} ClCliExit;
+
+typedef struct
+{
+  char       *db_path;  /* --db, or cl_database_default_path () */
+  ClDatabase *db;       /* opened on first use by cl_cli_open_database */
+} ClCli;
+
+/* argv[0] is the last word of the command's name; options follow. */
+typedef int (*ClCliCommandFunc) (ClCli  *cli,
+                                 int     argc,
+                                 char  **argv);
+
+typedef struct
+{
+  const char       *name;     /* one or two words: "check", "schools list" */
+  ClCliCommandFunc  func;
+  const char       *summary;  /* N_(): translated when shown */
+} ClCliCommand;
+
+/* --- helpers (cl-cli-util.c) --- */
+
+/* Opens cli->db_path once. Unless create is TRUE a missing file is an error
+ * (so that a mistyped --db never makes an empty database). */
+ClDatabase *cl_cli_open_database      (ClCli               *cli,
+                                       gboolean             create,
+                                       GError             **error);
+
+/* A context for one command, with usage "caseload-cli COMMAND PARAMS". */
+GOptionContext *cl_cli_option_context (const char         *command,
+                                       const char         *parameters,
+                                       const char         *summary,
+                                       const GOptionEntry *entries);
+/* Parses options; on failure prints the problem and returns FALSE, and the
+ * command should return CL_CLI_EXIT_USAGE. */
+gboolean    cl_cli_parse              (GOptionContext      *context,
+                                       const char          *command,
+                                       int                 *argc,
+                                       char              ***argv);
+
+/* "caseload-cli COMMAND: message" on stderr; returns CL_CLI_EXIT_USAGE. */
+int         cl_cli_usage_error        (const char          *command,
+                                       const char          *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+/* "caseload-cli COMMAND: error->message" on stderr; returns CL_CLI_EXIT_FAILURE. */
+int         cl_cli_failure            (const char          *command,
+                                       const GError        *error);
+
+/* Parses an unsigned number of exactly n_digits digits (0: any number of
+ * digits) between min and max. */
+gboolean    cl_cli_parse_number       (const char          *text,
+                                       guint                n_digits,
+                                       guint64              min,
+                                       guint64              max,
+                                       guint64             *out);
+
+/* Writes the node as indented UTF-8 JSON and a newline to stdout. */
+void        cl_cli_print_json         (JsonNode            *root);
+
+/* Aligned text columns; the last column is never padded. */
+typedef struct _ClCliTable ClCliTable;
+
+ClCliTable *cl_cli_table_new          (guint                n_columns,
+                                       const char * const  *headers);
+void        cl_cli_table_set_right    (ClCliTable          *table,
+                                       guint                column);
+/* Takes n_columns strings (copied); NULL prints as empty. */
+void        cl_cli_table_add          (ClCliTable          *table,
+                                       const char * const  *cells);
+void        cl_cli_table_print        (ClCliTable          *table);
+guint       cl_cli_table_get_n_rows   (ClCliTable          *table);
+void        cl_cli_table_free         (ClCliTable          *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClCliTable, cl_cli_table_free)
+
+/* --- commands --- */
+
+/* cl-cli-store.c */
+int cl_cli_init          (ClCli *cli, int argc, char **argv);
+int cl_cli_backup        (ClCli *cli, int argc, char **argv);
+int cl_cli_check         (ClCli *cli, int argc, char **argv);
+
+/* cl-cli-people.c */
+int cl_cli_demo          (ClCli *cli, int argc, char **argv);
+int cl_cli_schools_list  (ClCli *cli, int argc, char **argv);
+int cl_cli_schools_add   (ClCli *cli, int argc, char **argv);
+int cl_cli_pupils_list   (ClCli *cli, int argc, char **argv);
+int cl_cli_pupils_add    (ClCli *cli, int argc, char **argv);
+int cl_cli_upn_check     (ClCli *cli, int argc, char **argv);
+
+G_END_DECLS

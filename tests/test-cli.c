@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "people/cl-upn.h"
+
+/* Runs the built caseload-cli (its path in CASELOAD_CLI, set by meson) on
+ * temporary databases, and checks what a script would see: exit status,
+ * stdout and stderr. */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static const char *
+cli_path (void)
+{
+  return g_getenv ("CASELOAD_CLI");
+}
+
+static void
+run_argv (Result             *r,
+          const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+/* run (&r, db, "schools", "list", NULL): caseload-cli --db DB schools list */
+static void
+run (Result     *r,
+     const char *db,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  const char *arg;
+
+  if (db != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--db");
+      g_ptr_array_add (args, (gpointer) db);
+    }
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_argv (r, (const char * const *) args->pdata);
+}
+
+static void
+assert_ok (const Result *r)
+{
+  if (r->status != 0)
+    g_error ("caseload-cli exited with %d: %s", r->status, r->err);
+}
+
+static JsonArray *
+parse_array (const char *json,
+             JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_node_get_array (root);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("caseload-cli-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->db = g_build_filename (f->dir, "caseload.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* --- tests --------------------------------------------------------------------------- */
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *expected = g_strconcat (f->db, "\n", NULL);
+
+  run (&r, f->db, "init", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+
+  run (&r, NULL, "--version", NULL);
+  assert_ok (&r);
+  g_assert_true (g_str_has_prefix (r.out, "caseload-cli "));
+  result_clear (&r);
+
+  run (&r, NULL, "--help", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "schools add"));
+  g_assert_nonnull (strstr (r.out, "upn-check"));
+  result_clear (&r);
+
+  run (&r, f->db, "frobnicate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "frobnicate"));
+  result_clear (&r);
+
+  run (&r, f->db, "schools", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "list, add"));
+  result_clear (&r);
+
+  run (&r, f->db, "schools", "list", "--frob", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--frob"));
+  result_clear (&r);
+
+  /* Reading commands never create a database that is not there. */
+  run (&r, f->db, "check", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "caseload-cli init"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_schools (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *schools;
+  JsonObject *school;
+
+  run (&r, f->db, "init", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  run (&r, f->db, "schools", "add", "--urn", "123456", "--name", "Hillside Academy",
+       "--type", "academy", "--la", "873", "--estab", "4001", "--roll", "850", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  /* The friendly spelling of a type, a Welsh LA code and an explicit phase. */
+  run (&r, f->db, "schools", "add", "--urn", "401234", "--name", "Ysgol Gymraeg Bro Dyfi",
+       "--type", "LA-maintained", "--la", "666", "--estab", "2101", "--phase", "primary", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* An unknown type: refused, naming --type and the valid ones; nothing added. */
+  run (&r, f->db, "schools", "add", "--urn", "123457", "--name", "Oakfield School",
+       "--type", "comprehensive", "--la", "873", "--estab", "4002", NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "--type"));
+  g_assert_nonnull (strstr (r.err, "free_school"));
+  result_clear (&r);
+  run (&r, f->db, "schools", "add", "--urn", "12", "--name", "Oakfield School",
+       "--type", "academy", "--la", "873", "--estab", "4002", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--urn: “12” is not a six-digit URN"));
+  result_clear (&r);
+  run (&r, f->db, "schools", "add", "--urn", "123458", "--name", "Oakfield School",
+       "--type", "academy", "--la", "873", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--estab"));
+  result_clear (&r);
+  /* The same URN twice: refused by the store. */
+  run (&r, f->db, "schools", "add", "--urn", "123456", "--name", "Hillside Again",
+       "--type", "academy", "--la", "873", "--estab", "4009", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "123456"));
+  result_clear (&r);
+
+  run (&r, f->db, "schools", "list", "--json", NULL);
+  assert_ok (&r);
+  schools = parse_array (r.out, parser);
+  g_assert_cmpuint (json_array_get_length (schools), ==, 2);
+  /* Sorted by name. */
+  school = json_array_get_object_element (schools, 0);
+  g_assert_cmpint (json_object_get_int_member (school, "urn"), ==, 123456);
+  g_assert_cmpstr (json_object_get_string_member (school, "name"), ==, "Hillside Academy");
+  g_assert_cmpstr (json_object_get_string_member (school, "dfe_number"), ==, "873/4001");
+  g_assert_cmpstr (json_object_get_string_member (school, "type"), ==, "academy");
+  g_assert_cmpstr (json_object_get_string_member (school, "phase"), ==, "secondary");
+  g_assert_cmpstr (json_object_get_string_member (school, "country"), ==, "england");
+  g_assert_cmpint (json_object_get_int_member (school, "number_on_roll"), ==, 850);
+  g_assert_cmpint (json_object_get_int_member (school, "pupils"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (school, "id"), >, 0);
+  g_assert_true (json_object_get_null_member (school, "link_officer"));
+  school = json_array_get_object_element (schools, 1);
+  g_assert_cmpstr (json_object_get_string_member (school, "type"), ==, "la_maintained");
+  g_assert_cmpstr (json_object_get_string_member (school, "country"), ==, "wales");
+  result_clear (&r);
+
+  run (&r, f->db, "schools", "list", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Hillside Academy"));
+  g_assert_nonnull (strstr (r.out, "873/4001"));
+}
+
+static void
+test_pupils (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *pupils;
+  JsonObject *pupil;
+
+  run (&r, f->db, "schools", "add", "--urn", "123456", "--name", "St Teilo's Church in Wales "
+       "Primary School", "--type", "la_maintained", "--la", "801", "--estab", "2000", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* A wrong check letter: status 1, the rule that failed, nothing added. */
+  run (&r, f->db, "pupils", "add", "--upn", "B801200005002", "--forename", "Siân",
+       "--surname", "ap Huw", "--dob", "2015-03-04", "--sex", "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "check letter"));
+  g_assert_nonnull (strstr (r.err, "B801200005002"));
+  result_clear (&r);
+  run (&r, f->db, "pupils", "list", "--json", NULL);
+  assert_ok (&r);
+  g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 0);
+  result_clear (&r);
+
+  /* Bad dates and sexes are usage errors. */
+  run (&r, f->db, "pupils", "add", "--upn", "B801200005001", "--forename", "Siân",
+       "--surname", "ap Huw", "--dob", "2015-02-30", "--sex", "F", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--dob"));
+  result_clear (&r);
+  run (&r, f->db, "pupils", "add", "--upn", "B801200005001", "--forename", "Siân",
+       "--surname", "ap Huw", "--dob", "2015-03-04", "--sex", "X", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--sex"));
+  result_clear (&r);
+  run (&r, f->db, "pupils", "add", "--upn", "B801200005001", "--forename", "Siân",
+       "--surname", "ap Huw", "--dob", "2015-03-04", "--sex", "F", "--school", "999999", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "999999"));
+  result_clear (&r);
+
+  /* Valid, lower case and DD/MM/YYYY accepted; at the school from a date. */
+  run (&r, f->db, "pupils", "add", "--upn", "b801200005001", "--forename", "Siân",
+       "--surname", "ap Huw", "--dob", "04/03/2015", "--sex", "f", "--school", "123456",
+       "--start", "2019-09-04", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run (&r, f->db, "pupils", "add", "--upn", "H801200001001", "--forename", "Zoë",
+       "--surname", "O'Brien-Kowalska", "--dob", "2014-10-01", "--sex", "F", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  /* The same UPN twice is refused. */
+  run (&r, f->db, "pupils", "add", "--upn", "H801200001001", "--forename", "Zoë",
+       "--surname", "Smith", "--dob", "2014-10-01", "--sex", "F", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+
+  run (&r, f->db, "pupils", "list", "--json", NULL);
+  assert_ok (&r);
+  pupils = parse_array (r.out, parser);
+  g_assert_cmpuint (json_array_get_length (pupils), ==, 2);
+  pupil = json_array_get_object_element (pupils, 0);
+  g_assert_cmpstr (json_object_get_string_member (pupil, "upn"), ==, "B801200005001");
+  g_assert_cmpstr (json_object_get_string_member (pupil, "legal_forename"), ==, "Siân");
+  g_assert_cmpstr (json_object_get_string_member (pupil, "surname"), ==, "ap Huw");
+  g_assert_cmpstr (json_object_get_string_member (pupil, "dob"), ==, "2015-03-04");
+  g_assert_cmpstr (json_object_get_string_member (pupil, "sex"), ==, "F");
+  g_assert_cmpint (json_object_get_int_member (pupil, "school_urn"), ==, 123456);
+  g_assert_cmpint (json_object_get_int_member (pupil, "nc_year"), ==, 6);
+  g_assert_false (json_object_get_boolean_member (pupil, "fsm"));
+  g_assert_true (json_object_has_member (pupil, "looked_after"));
+  pupil = json_array_get_object_element (pupils, 1);
+  g_assert_cmpstr (json_object_get_string_member (pupil, "legal_surname"), ==, "O'Brien-Kowalska");
+  g_assert_true (json_object_get_null_member (pupil, "school_urn"));
+  g_assert_true (json_object_get_null_member (pupil, "school"));
+  result_clear (&r);
+
+  run (&r, f->db, "pupils", "list", "--school", "123456", "--json", NULL);
+  assert_ok (&r);
+  g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 1);
+  result_clear (&r);
+
+  run (&r, f->db, "pupils", "list", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "O'Brien-Kowalska"));
+  g_assert_nonnull (strstr (r.out, "Year 6"));
+}
+
+static void
+test_upn_check (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run (&r, NULL, "upn-check", "B801200005001", "H801200001001", "G80120000101A", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  run (&r, NULL, "upn-check", "B801200005002", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "B801200005002: wrong check letter at character 1 (should be Q)\n");
+  result_clear (&r);
+
+  /* One line per invalid UPN, each naming its rule; valid ones are silent. */
+  run (&r, NULL, "upn-check", "B801200005001", "B80120000500", "I801200005001",
+       "B8012000X5001", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* three and the empty tail */
+  g_assert_true (g_str_has_prefix (lines[0], "B80120000500: "));
+  g_assert_nonnull (strstr (lines[0], "13"));
+  g_assert_true (g_str_has_prefix (lines[1], "I801200005001: "));
+  g_assert_nonnull (strstr (lines[1], "character 1"));
+  g_assert_true (g_str_has_prefix (lines[2], "B8012000X5001: "));
+  g_assert_nonnull (strstr (lines[2], "5–12"));
+  result_clear (&r);
+
+  run (&r, NULL, "upn-check", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+static char *
+demo_json (Fixture    *f,
+           const char *name,
+           const char *what)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *db = path_in (f, name);
+
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      run (&r, db, "demo", "--schools", "4", "--pupils", "200", "--seed", "7", NULL);
+      assert_ok (&r);
+      g_assert_nonnull (strstr (r.out, "200 pupils"));
+      result_clear (&r);
+    }
+  run (&r, db, what, "list", "--json", NULL);
+  assert_ok (&r);
+  return g_steal_pointer (&r.out);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *pupils_a = demo_json (f, "a.db", "pupils");
+  g_autofree char *pupils_b = demo_json (f, "b.db", "pupils");
+  g_autofree char *schools_a = demo_json (f, "a.db", "schools");
+  g_autofree char *schools_b = demo_json (f, "b.db", "schools");
+  g_autofree char *db = path_in (f, "a.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Result) r = { 0 };
+  JsonArray *pupils;
+
+  pupils = parse_array (pupils_a, parser);
+  g_assert_cmpuint (json_array_get_length (pupils), ==, 200);
+  for (guint i = 0; i < 200; i++)
+    {
+      JsonObject *pupil = json_array_get_object_element (pupils, i);
+      const char *upn = json_object_get_string_member (pupil, "upn");
+
+      g_assert_cmpint (cl_upn_check (upn, NULL), ==, CL_UPN_VALID);
+      g_assert_false (json_object_get_null_member (pupil, "school_urn"));
+    }
+
+  /* The same seed on two fresh files gives the very same authority. */
+  g_assert_cmpstr (pupils_a, ==, pupils_b);
+  g_assert_cmpstr (schools_a, ==, schools_b);
+  g_assert_cmpuint (json_array_get_length (parse_array (schools_a, parser)), ==, 4);
+
+  /* A database that already has pupils is refused, and left alone. */
+  run (&r, db, "demo", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "empty"));
+  result_clear (&r);
+  run (&r, db, "demo", "--pupils", "lots", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--pupils"));
+  result_clear (&r);
+  {
+    g_autofree char *again = demo_json (f, "a.db", "pupils");
+    g_assert_cmpstr (again, ==, pupils_a);
+  }
+}
+
+static void
+test_backup_and_check (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *copy = path_in (f, "backup.db");
+
+  run (&r, f->db, "demo", "--schools", "3", "--pupils", "150", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  run (&r, f->db, "backup", copy, NULL);
+  assert_ok (&r);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  result_clear (&r);
+
+  run (&r, copy, "check", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "ok\n");
+  result_clear (&r);
+
+  run (&r, copy, "pupils", "list", "--json", NULL);
+  assert_ok (&r);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 150);
+  }
+  result_clear (&r);
+
+  run (&r, f->db, "backup", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* Year groups and "today" fixed, so that the output is the same every day. */
+  g_setenv ("CASELOAD_TODAY", "2025-10-06", TRUE);
+
+  if (cli_path () == NULL || !g_file_test (cli_path (), G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_print ("1..0 # SKIP CASELOAD_CLI does not name the built caseload-cli\n");
+      return 0;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/init", test_init);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/schools", test_schools);
+  ADD ("/cli/pupils", test_pupils);
+  ADD ("/cli/upn-check", test_upn_check);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/backup-and-check", test_backup_and_check);
+#undef ADD
+
+  return g_test_run ();
+}
