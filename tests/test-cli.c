@@ -499,6 +499,229 @@ test_backup_and_check (Fixture       *f,
   g_assert_cmpint (r.status, ==, 2);
 }
 
+/* --- attendance commands ------------------------------------------------------------- */
+
+static JsonObject *
+parse_object (const char *json,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_node_get_object (root);
+}
+
+static char *
+fixture_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+add_school (Fixture *f)
+{
+  g_auto(Result) r = { 0 };
+
+  run (&r, f->db, "init", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run (&r, f->db, "schools", "add", "--urn", "123456", "--name", "Oakfield Primary",
+       "--type", "la_maintained", "--la", "801", "--estab", "2001", NULL);
+  assert_ok (&r);
+}
+
+/* A register for H801200001001 at school 123456: two school weeks from
+ * Monday 2025-09-08, AM coded G n_unauthorised times then /, PM present. */
+static char *
+write_penalty_register (Fixture *f,
+                        guint    n_unauthorised)
+{
+  g_autoptr(GString) csv = g_string_new ("UPN,Surname,Forename,DOB,Date,Session,Mark\n");
+  char *path = path_in (f, "penalty.csv");
+  GDate day;
+  guint n = 0;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 8, G_DATE_SEPTEMBER, 2025);
+  for (int d = 0; d < 14; d++, g_date_add_days (&day, 1))
+    {
+      char iso[11];
+
+      if (g_date_get_weekday (&day) >= G_DATE_SATURDAY)
+        continue;
+      g_snprintf (iso, sizeof iso, "%04d-%02d-%02d", g_date_get_year (&day),
+                  g_date_get_month (&day), g_date_get_day (&day));
+      g_string_append_printf (csv, "H801200001001,Nowak,Kacper,2013-01-02,%s,AM,%s\n", iso,
+                              n++ < n_unauthorised ? "G" : "/");
+      g_string_append_printf (csv, "H801200001001,Nowak,Kacper,2013-01-02,%s,PM,\\\n", iso);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  return path;
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *clean = fixture_file ("register-clean.csv");
+  g_autofree char *bad = fixture_file ("register-bad.csv");
+  JsonObject *counts;
+
+  add_school (f);
+
+  run (&r, f->db, "import", clean, "--school", "123456", "--dry-run", "--json", NULL);
+  assert_ok (&r);
+  counts = parse_object (r.out, parser);
+  g_assert_cmpint (json_object_get_int_member (counts, "pupils_created"), ==, 2);
+  result_clear (&r);
+  run (&r, f->db, "pupils", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 0);
+  result_clear (&r);
+
+  run (&r, f->db, "import", clean, "--school", "123456", "--json", NULL);
+  assert_ok (&r);
+  counts = parse_object (r.out, parser);
+  g_assert_cmpint (json_object_get_int_member (counts, "pupils_created"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (counts, "pupils_updated"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (counts, "sessions"), ==, 6);
+  result_clear (&r);
+
+  /* A file with problems: exit 1, every problem on stderr, nothing changed. */
+  run (&r, f->db, "import", bad, "--school", "123456", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "register-bad.csv:2: UPN “B801200005002”: wrong check letter"));
+  g_assert_nonnull (strstr (r.err, "register-bad.csv:9: session “XM” is not AM or PM"));
+  result_clear (&r);
+  run (&r, f->db, "pupils", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 2);
+  result_clear (&r);
+
+  run (&r, f->db, "import", clean, "--format", "pdf", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--format"));
+}
+
+static void
+test_attendance (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *clean = fixture_file ("register-clean.csv");
+  JsonObject *o;
+
+  add_school (f);
+  run (&r, f->db, "import", clean, "--school", "123456", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* Siân: present 8 Sep (2 sessions), G on 9 Sep (2 sessions). */
+  run (&r, f->db, "attendance", "B801200005001", "--from", "2025-09-01", "--to", "2025-09-30",
+       "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_cmpstr (json_object_get_string_member (o, "upn"), ==, "B801200005001");
+  g_assert_cmpint (json_object_get_int_member (o, "possible"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (o, "present"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "unauthorised"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (o, "attendance_percent"), ==, 50.0);
+  g_assert_cmpfloat (json_object_get_double_member (o, "absence_percent"), ==, 50.0);
+  g_assert_true (json_object_get_boolean_member (o, "persistent"));
+  g_assert_true (json_object_get_boolean_member (o, "severe"));
+  /* Printed to one decimal place, never 50.000000000000001. */
+  g_assert_nonnull (strstr (r.out, "\"attendance_percent\": 50.0,"));
+  result_clear (&r);
+
+  /* Kacper: N then L on 8 Sep, and only the AM in range. */
+  run (&r, f->db, "attendance", "H801200001001", "--from", "08/09/2025", "--to", "2025-09-08",
+       "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_cmpint (json_object_get_int_member (o, "possible"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "late"), ==, 1);
+  result_clear (&r);
+
+  run (&r, f->db, "attendance", "B801200005001", "--from", "2025-13-01", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run (&r, f->db, "attendance", "A801200005001", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "No pupil has the UPN"));
+}
+
+static void
+test_penalty_and_alerts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *nine = NULL;
+  g_autofree char *ten = NULL;
+  JsonObject *o;
+  JsonArray *alerts;
+  gboolean found = FALSE;
+
+  add_school (f);
+  nine = write_penalty_register (f, 9);
+  run (&r, f->db, "import", nine, "--school", "123456", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run (&r, f->db, "penalty-check", "H801200001001", "--on", "2025-09-19", "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_false (json_object_get_boolean_member (o, "threshold_met"));
+  g_assert_cmpint (json_object_get_int_member (o, "sessions"), ==, 9);
+  result_clear (&r);
+
+  g_free (ten);
+  ten = write_penalty_register (f, 10);
+  run (&r, f->db, "import", ten, "--school", "123456", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run (&r, f->db, "penalty-check", "H801200001001", "--on", "2025-09-19", "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_true (json_object_get_boolean_member (o, "threshold_met"));
+  g_assert_cmpint (json_object_get_int_member (o, "sessions"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (o, "window_start"), ==, "2025-09-08");
+  g_assert_cmpstr (json_object_get_string_member (o, "window_end"), ==, "2025-09-19");
+  result_clear (&r);
+
+  run (&r, f->db, "alerts", "--on", "2025-09-19", "--json", NULL);
+  assert_ok (&r);
+  alerts = parse_array (r.out, parser);
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      JsonObject *a = json_array_get_object_element (alerts, i);
+      if (g_strcmp0 (json_object_get_string_member (a, "rule"), "penalty_threshold") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (a, "upn"), ==, "H801200001001");
+          g_assert_cmpstr (json_object_get_string_member (a, "since"), ==, "2025-09-08");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  result_clear (&r);
+
+  run (&r, f->db, "stats", "--school", "123456", "--from", "2025-09-01", "--to", "2025-09-30",
+       "--by", "year", "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_cmpint (json_object_get_int_member (o, "pupils"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "possible"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (o, "unauthorised"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (o, "persistent_count"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "severe_count"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "groups")), >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +746,9 @@ main (int   argc,
   ADD ("/cli/upn-check", test_upn_check);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/backup-and-check", test_backup_and_check);
+  ADD ("/cli/import", test_import);
+  ADD ("/cli/attendance", test_attendance);
+  ADD ("/cli/penalty-and-alerts", test_penalty_and_alerts);
 #undef ADD
 
   return g_test_run ();

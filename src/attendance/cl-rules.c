@@ -183,17 +183,17 @@ rule_continuous (const Timeline   *tl,
                           since, until, dates, labels, description);
 }
 
-static ClRuleHit *
-rule_penalty (const Timeline   *tl,
-              const ClCodeMaps *maps,
-              const char       *on_date)
+/* The rolling window of the last CL_PENALTY_WINDOW_SCHOOL_WEEKS school weeks
+ * up to the timeline's last day: the penalty sessions in it, how many school
+ * weeks it holds (fewer early in a pupil's history) and its first Monday. */
+static guint
+penalty_window (const Timeline   *tl,
+                const ClCodeMaps *maps,
+                int              *out_weeks,
+                guint32          *out_earliest_monday)
 {
-  g_autofree char *since = NULL;
-  g_autofree char *window_start = NULL;
-  g_autofree char *description = NULL;
-  GStrv dates, labels;
-  int weeks = 0, first_day;
-  guint total = 0, week_penalty = 0, sessions;
+  int weeks = 0;
+  guint total = 0, week_penalty = 0;
   guint32 week_monday, earliest_monday = 0;
   gboolean week_counts = FALSE;
   int t = tl->n_days - 1;
@@ -233,6 +233,25 @@ rule_penalty (const Timeline   *tl,
             week_penalty++;
         }
     }
+  *out_weeks = weeks;
+  *out_earliest_monday = earliest_monday;
+  return total;
+}
+
+static ClRuleHit *
+rule_penalty (const Timeline   *tl,
+              const ClCodeMaps *maps,
+              const char       *on_date)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *window_start = NULL;
+  g_autofree char *description = NULL;
+  GStrv dates, labels;
+  int weeks, first_day;
+  guint total, sessions;
+  guint32 earliest_monday;
+
+  total = penalty_window (tl, maps, &weeks, &earliest_monday);
   if (weeks == 0 || total < CL_PENALTY_THRESHOLD_SESSIONS)
     return NULL;
 
@@ -507,4 +526,58 @@ cl_rules_alerts (ClDatabase  *db,
     }
   flush_pupil (tl, &maps, on_date, school_id, hits);
   return g_steal_pointer (&hits);
+}
+
+gboolean
+cl_rules_penalty_check (ClDatabase  *db,
+                        gint64       pupil_id,
+                        const char  *on_date,
+                        guint       *out_sessions,
+                        char       **out_window_start,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree Timeline *tl = g_new (Timeline, 1);
+  ClCodeMaps maps;
+  guint32 on, earliest_monday = 0;
+  int weeks = 0, rc;
+  guint total = 0;
+
+  g_return_val_if_fail (CL_IS_DATABASE (db), FALSE);
+
+  if (!parse_on_date (on_date, &on, error) || !cl_code_maps_load (db, &maps, error))
+    return FALSE;
+  timeline_init (tl, pupil_id, on);
+
+  stmt = cl_database_prepare (db,
+                              "SELECT school_id, academic_year, marks FROM register "
+                              "WHERE pupil_id = ? AND academic_year BETWEEN ? AND ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  sqlite3_bind_int (stmt, 2, tl->year - 1);
+  sqlite3_bind_int (stmt, 3, tl->year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *marks = sqlite3_column_blob (stmt, 2);
+      if (marks != NULL)
+        timeline_add (tl, &maps, sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                      marks, sqlite3_column_bytes (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cl_database_set_error (db, error, _("Could not read the registers"));
+      return FALSE;
+    }
+
+  if (tl->latest >= 0)
+    total = penalty_window (tl, &maps, &weeks, &earliest_monday);
+  if (earliest_monday == 0)
+    earliest_monday = on - (guint32) cl_attendance_julian_weekday (on);
+  if (out_sessions != NULL)
+    *out_sessions = total;
+  if (out_window_start != NULL)
+    *out_window_start = cl_attendance_date_from_julian (earliest_monday);
+  return TRUE;
 }

@@ -55,4 +55,16 @@ GPtrArray *cl_rules_alerts             (ClDatabase   *db,
                                         gint64        school_id,
                                         GError      **error);
 
+/* The penalty-notice window for one pupil on on_date, whether or not the
+ * threshold is met: the G, N, O and U sessions in the last
+ * CL_PENALTY_WINDOW_SCHOOL_WEEKS school weeks up to on_date, and the Monday
+ * the window starts (the week of on_date when there are no marks). The
+ * threshold is met when *out_sessions >= CL_PENALTY_THRESHOLD_SESSIONS. */
+gboolean   cl_rules_penalty_check      (ClDatabase   *db,
+                                        gint64        pupil_id,
+                                        const char   *on_date,
+                                        guint        *out_sessions,
+                                        char        **out_window_start,
+                                        GError      **error);
+
 G_END_DECLS

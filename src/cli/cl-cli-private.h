@@ -111,4 +111,13 @@ int cl_cli_pupils_list   (ClCli *cli, int argc, char **argv);
 int cl_cli_pupils_add    (ClCli *cli, int argc, char **argv);
 int cl_cli_upn_check     (ClCli *cli, int argc, char **argv);
 
+/* cl-cli-attendance.c */
+int cl_cli_import              (ClCli *cli, int argc, char **argv);
+int cl_cli_attendance          (ClCli *cli, int argc, char **argv);
+int cl_cli_stats               (ClCli *cli, int argc, char **argv);
+int cl_cli_penalty_check       (ClCli *cli, int argc, char **argv);
+int cl_cli_alerts              (ClCli *cli, int argc, char **argv);
+int cl_cli_codes_list          (ClCli *cli, int argc, char **argv);
+int cl_cli_codes_set_category  (ClCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "cli/cl-cli-private.h"
@@ -113,20 +114,143 @@ cl_cli_parse_number (const char *text,
   return TRUE;
 }
 
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_indent (GString *out,
+               int      depth)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_json (GString  *out,
+             JsonNode *node,
+             int       depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_indent (out, depth + 1);
+            append_json_string (out, l->data);
+            g_string_append (out, ": ");
+            append_json (out, json_object_get_member (object, l->data), depth + 1);
+          }
+        if (!first)
+          append_indent (out, depth);
+        g_string_append_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_indent (out, depth + 1);
+            append_json (out, json_array_get_element (array, i), depth + 1);
+          }
+        if (n > 0)
+          append_indent (out, depth);
+        g_string_append_c (out, ']');
+        break;
+      }
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          append_json_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_DOUBLE)
+          {
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+            double value = json_node_get_double (node);
+
+            /* The fewest decimals that read back to the same double; %g
+             * forms for the very large or small. */
+            if (fabs (value) < 1e15 && (value == 0.0 || fabs (value) >= 1e-6))
+              for (int decimals = 0; decimals <= 17; decimals++)
+                {
+                  char format[8];
+                  g_snprintf (format, sizeof format, "%%.%df", decimals);
+                  g_ascii_formatd (buf, sizeof buf, format, value);
+                  if (g_ascii_strtod (buf, NULL) == value)
+                    break;
+                }
+            else
+              g_ascii_dtostr (buf, sizeof buf, value);
+            g_string_append (out, buf);
+            /* Keep a decimal point on whole numbers, so 95.0 reads as a figure. */
+            if (strpbrk (buf, ".eEn") == NULL)
+              g_string_append (out, ".0");
+          }
+        else
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        break;
+      }
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 void
 cl_cli_print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
+  /* Written by hand rather than with JsonGenerator: json-glib 1.6 prints
+   * doubles with %.17g, so a figure rounded to 92.4 would come out as
+   * 92.400000000000006. Here doubles take the shortest form that reads back
+   * to the same value. */
+  append_json (out, root, 0);
+  g_string_append_c (out, '\n');
   /* JSON is UTF-8 whatever the locale: write the bytes, never g_print. */
-  fwrite (data, 1, length, stdout);
-  fputc ('\n', stdout);
+  fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
 }
 

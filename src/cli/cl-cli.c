@@ -19,6 +19,13 @@ static const ClCliCommand commands[] = {
   { "pupils list",  cl_cli_pupils_list,  N_("List the pupils, or those of one school") },
   { "pupils add",   cl_cli_pupils_add,   N_("Add a pupil") },
   { "upn-check",    cl_cli_upn_check,    N_("Check UPNs against the DfE check-letter rules") },
+  { "import",             cl_cli_import,             N_("Import an attendance register (CSV or CTF)") },
+  { "attendance",         cl_cli_attendance,         N_("A pupil's attendance figures") },
+  { "stats",              cl_cli_stats,              N_("A school's attendance, by year or flag group") },
+  { "penalty-check",      cl_cli_penalty_check,      N_("Whether a pupil meets the penalty-notice threshold") },
+  { "alerts",             cl_cli_alerts,             N_("The statutory alerts met on a date") },
+  { "codes list",         cl_cli_codes_list,         N_("List the attendance codes") },
+  { "codes set-category", cl_cli_codes_set_category, N_("Change an unverified code's category") },
   { "backup",       cl_cli_backup,       N_("Copy the database to a file, safely while in use") },
   { "check",        cl_cli_check,        N_("Check the database’s integrity and audit log") },
 };

@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cl-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "attendance/cl-attendance-stats.h"
+#include "attendance/cl-code-table.h"
+#include "attendance/cl-register-import.h"
+#include "attendance/cl-rules.h"
+#include "cli/cl-cli-private.h"
+#include "people/cl-pupil-repository.h"
+#include "people/cl-school-repository.h"
+#include "people/cl-upn.h"
+#include "store/cl-dates.h"
+
+/* --- shared ------------------------------------------------------------------- */
+
+/* Accepts YYYY-MM-DD or DD/MM/YYYY and normalises to ISO in place. */
+static gboolean
+normalise_date (const char *command,
+                const char *option,
+                char      **text,
+                int        *status)
+{
+  GDate date;
+
+  if (*text == NULL)
+    return TRUE;
+  if (!cl_date_parse (*text, &date))
+    {
+      *status = cl_cli_usage_error (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"),
+                                    option, *text);
+      return FALSE;
+    }
+  g_free (*text);
+  *text = cl_date_to_iso (&date);
+  return TRUE;
+}
+
+/* With neither --from nor --to, figures are for this academic year so far:
+ * what an officer means by "their attendance" without saying more. */
+static void
+default_to_this_year (char **from,
+                      char **to)
+{
+  GDate today;
+
+  if (*from != NULL || *to != NULL)
+    return;
+  cl_date_today (&today);
+  *from = g_strdup_printf ("%d-09-01", cl_academic_year_of (&today));
+  *to = cl_date_to_iso (&today);
+}
+
+static ClPupil *
+find_pupil (ClCli      *cli,
+            const char *command,
+            const char *upn_text,
+            int        *status)
+{
+  g_autoptr(ClPupilRepository) repo = cl_pupil_repository_new (cli->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upn = cl_upn_normalize (upn_text);
+  ClPupil *pupil = cl_pupil_repository_get_by_upn (repo, upn, &error);
+
+  if (pupil == NULL)
+    *status = cl_cli_failure (command, error);
+  return pupil;
+}
+
+static ClSchool *
+find_school_by_urn (ClCli      *cli,
+                    const char *command,
+                    const char *urn_text,
+                    int        *status)
+{
+  g_autoptr(ClSchoolRepository) repo = cl_school_repository_new (cli->db);
+  g_autoptr(GError) error = NULL;
+  guint64 urn;
+  ClSchool *school;
+
+  if (!cl_cli_parse_number (urn_text, 6, 100000, 999999, &urn))
+    {
+      *status = cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"), urn_text);
+      return NULL;
+    }
+  school = cl_school_repository_get_by_urn (repo, (guint) urn, &error);
+  if (school == NULL)
+    *status = cl_cli_failure (command, error);
+  return school;
+}
+
+static double
+one_decimal (double value)
+{
+  return round (value * 10.0) / 10.0;
+}
+
+/* The figures of a summary under the keys issue #3 fixes. */
+static void
+add_summary_members (JsonBuilder               *b,
+                     const ClAttendanceSummary *s)
+{
+  json_builder_set_member_name (b, "possible");
+  json_builder_add_int_value (b, s->possible);
+  json_builder_set_member_name (b, "present");
+  json_builder_add_int_value (b, s->present);
+  json_builder_set_member_name (b, "approved_activity");
+  json_builder_add_int_value (b, s->approved_activity);
+  json_builder_set_member_name (b, "authorised");
+  json_builder_add_int_value (b, s->authorised);
+  json_builder_set_member_name (b, "unauthorised");
+  json_builder_add_int_value (b, s->unauthorised);
+  json_builder_set_member_name (b, "late");
+  json_builder_add_int_value (b, s->late);
+  json_builder_set_member_name (b, "attendance_percent");
+  json_builder_add_double_value (b, one_decimal (s->attendance_percent));
+  json_builder_set_member_name (b, "absence_percent");
+  json_builder_add_double_value (b, one_decimal (s->absence_percent));
+  json_builder_set_member_name (b, "persistent");
+  json_builder_add_boolean_value (b, s->persistent);
+  json_builder_set_member_name (b, "severe");
+  json_builder_add_boolean_value (b, s->severe);
+}
+
+static void
+add_count_members (JsonBuilder               *b,
+                   const ClAttendanceSummary *s)
+{
+  json_builder_set_member_name (b, "pupils");
+  json_builder_add_int_value (b, s->pupils);
+  json_builder_set_member_name (b, "persistent_count");
+  json_builder_add_int_value (b, s->persistent_count);
+  json_builder_set_member_name (b, "severe_count");
+  json_builder_add_int_value (b, s->severe_count);
+}
+
+static void
+print_summary_text (const char                *title,
+                    const ClAttendanceSummary *s)
+{
+  g_print ("%s\n", title);
+  g_print (_("  Possible sessions     %u\n"), s->possible);
+  g_print (_("  Present               %u\n"), s->present);
+  g_print (_("  Approved activity     %u\n"), s->approved_activity);
+  g_print (_("  Authorised absence    %u\n"), s->authorised);
+  g_print (_("  Unauthorised absence  %u\n"), s->unauthorised);
+  g_print (_("  Late (L and U)        %u\n"), s->late);
+  g_print (_("  Attendance            %.1f %%\n"), one_decimal (s->attendance_percent));
+  g_print (_("  Absence               %.1f %%%s%s\n"), one_decimal (s->absence_percent),
+           s->persistent ? _("  persistent absence") : "",
+           s->severe ? _(", severe absence") : "");
+}
+
+/* --- import ----------------------------------------------------------------------- */
+
+static void
+print_progress_cb (double      fraction,
+                   const char *text,
+                   gpointer    user_data)
+{
+  /* Progress goes to stderr only when it is a terminal: scripts see results. */
+  g_printerr ("\r%-32s %3d %%", text, (int) (fraction * 100));
+  if (fraction >= 1.0)
+    g_printerr ("\n");
+}
+
+int
+cl_cli_import (ClCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  const char *command = "import";
+  g_autofree char *format = NULL;
+  g_autofree char *school_text = NULL;
+  gboolean dry_run = FALSE, json = FALSE, clean_only = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("auto (the default), csv or ctf"), N_("FORMAT") },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text,
+      N_("The school the register is from, when the file does not say"), N_("URN") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and count, but change nothing"), NULL },
+    { "clean-pupils-only", 0, 0, G_OPTION_ARG_NONE, &clean_only,
+      N_("Import the pupils without problems and skip the others"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, _("FILE"),
+                           _("Imports an attendance register: long-form CSV or a Common "
+                             "Transfer File. The whole file is checked first; if it has "
+                             "problems they are listed as FILE:LINE: what, and nothing is "
+                             "changed."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  ClImportOptions options = { 0 };
+  ClImportResult result = { 0 };
+  gboolean ok;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cl_cli_usage_error (command, argc < 2 ? _("which file? Give one FILE")
+                                                 : _("give one FILE at a time"));
+  if (format == NULL || g_ascii_strcasecmp (format, "auto") == 0)
+    options.format = CL_IMPORT_FORMAT_AUTO;
+  else if (g_ascii_strcasecmp (format, "csv") == 0)
+    options.format = CL_IMPORT_FORMAT_CSV;
+  else if (g_ascii_strcasecmp (format, "ctf") == 0)
+    options.format = CL_IMPORT_FORMAT_CTF;
+  else
+    return cl_cli_usage_error (command, _("--format: “%s” is not auto, csv or ctf"), format);
+  if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+    return cl_cli_usage_error (command, _("“%s” is not a file"), argv[1]);
+
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  if (school_text != NULL)
+    {
+      g_autoptr(ClSchool) school = find_school_by_urn (cli, command, school_text, &status);
+      if (school == NULL)
+        return status;
+      options.school_urn = cl_school_get_urn (school);
+    }
+  options.dry_run = dry_run;
+  options.clean_pupils_only = clean_only;
+
+  ok = cl_register_import_file (cli->db, argv[1], &options,
+                                isatty (fileno (stderr)) ? print_progress_cb : NULL, NULL, NULL,
+                                &result, &error);
+  for (guint i = 0; result.problems != NULL && i < result.problems->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (result.problems, i));
+
+  if (ok && json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "pupils_created");
+      json_builder_add_int_value (b, result.pupils_created);
+      json_builder_set_member_name (b, "pupils_updated");
+      json_builder_add_int_value (b, result.pupils_updated);
+      json_builder_set_member_name (b, "sessions");
+      json_builder_add_int_value (b, result.sessions);
+      if (clean_only)
+        {
+          json_builder_set_member_name (b, "pupils_skipped");
+          json_builder_add_int_value (b, result.pupils_skipped);
+        }
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else if (ok)
+    g_print (dry_run ? _("Checked %s: %u pupils to add, %u to update, %" G_GUINT64_FORMAT
+                         " sessions. Nothing was changed (dry run).\n")
+                     : _("Imported %s: %u pupils added, %u updated, %" G_GUINT64_FORMAT
+                         " sessions.\n"),
+             argv[1], result.pupils_created, result.pupils_updated, result.sessions);
+
+  cl_import_result_clear (&result);
+  if (!ok)
+    return cl_cli_failure (command, error);
+  return CL_CLI_EXIT_OK;
+}
+
+/* --- attendance ------------------------------------------------------------------- */
+
+int
+cl_cli_attendance (ClCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  const char *command = "attendance";
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First date counted"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last date counted"), N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, _("UPN"),
+                           _("A pupil's attendance as the DfE counts it, over all their "
+                             "registers between two dates (by default this academic year "
+                             "to date)."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClPupil) pupil = NULL;
+  ClAttendanceSummary summary = { 0 };
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cl_cli_usage_error (command, _("give one UPN"));
+  if (!normalise_date (command, "--from", &from, &status)
+      || !normalise_date (command, "--to", &to, &status))
+    return status;
+  default_to_this_year (&from, &to);
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  pupil = find_pupil (cli, command, argv[1], &status);
+  if (pupil == NULL)
+    return status;
+
+  if (!cl_attendance_summary_for_pupil (cli->db, cl_pupil_get_id (pupil), from, to, &summary,
+                                        &error))
+    return cl_cli_failure (command, error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "upn");
+      json_builder_add_string_value (b, cl_pupil_get_upn (pupil));
+      add_summary_members (b, &summary);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf ("%s %s (%s)", cl_pupil_get_forename (pupil),
+                                                cl_pupil_get_surname (pupil),
+                                                cl_pupil_get_upn (pupil));
+      print_summary_text (title, &summary);
+    }
+  return CL_CLI_EXIT_OK;
+}
+
+/* --- stats ----------------------------------------------------------------------- */
+
+int
+cl_cli_stats (ClCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  const char *command = "stats";
+  g_autofree char *school_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *by = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("The school"), N_("URN") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First date counted"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last date counted"), N_("DATE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Also by year group or flag group"),
+      N_("year|flag") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("A school's attendance between two dates (by default this "
+                             "academic year to date): every enrolment's sessions added up, "
+                             "with persistent (10 % or more) and severe (50 % or more) "
+                             "absence counted per pupil."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  ClAttendanceSummary summary = { 0 };
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (school_text == NULL)
+    return cl_cli_usage_error (command, _("which school? Give --school URN"));
+  if (by != NULL && strcmp (by, "year") != 0 && strcmp (by, "flag") != 0)
+    return cl_cli_usage_error (command, _("--by: “%s” is not year or flag"), by);
+  if (!normalise_date (command, "--from", &from, &status)
+      || !normalise_date (command, "--to", &to, &status))
+    return status;
+  default_to_this_year (&from, &to);
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  school = find_school_by_urn (cli, command, school_text, &status);
+  if (school == NULL)
+    return status;
+
+  if (!cl_attendance_summary_for_school (cli->db, cl_school_get_id (school), from, to, &summary,
+                                         &error))
+    return cl_cli_failure (command, error);
+  if (by != NULL)
+    {
+      groups = strcmp (by, "year") == 0
+                 ? cl_attendance_summary_by_nc_year (cli->db, cl_school_get_id (school), from, to,
+                                                     &error)
+                 : cl_attendance_summary_by_flag (cli->db, cl_school_get_id (school), from, to,
+                                                  &error);
+      if (groups == NULL)
+        return cl_cli_failure (command, error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "urn");
+      json_builder_add_int_value (b, cl_school_get_urn (school));
+      json_builder_set_member_name (b, "school");
+      json_builder_add_string_value (b, cl_school_get_name (school));
+      add_summary_members (b, &summary);
+      add_count_members (b, &summary);
+      if (groups != NULL)
+        {
+          json_builder_set_member_name (b, "groups");
+          json_builder_begin_array (b);
+          for (guint i = 0; i < groups->len; i++)
+            {
+              ClAttendanceGroup *g = g_ptr_array_index (groups, i);
+
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "group");
+              json_builder_add_string_value (b, g->key);
+              json_builder_set_member_name (b, "label");
+              json_builder_add_string_value (b, g->label);
+              add_summary_members (b, &g->summary);
+              add_count_members (b, &g->summary);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else
+    {
+      const char *headers[] = {
+        _("Group"), _("Pupils"), _("Possible"), _("Attendance %"), _("Absence %"),
+        _("Persistent"), _("Severe"),
+      };
+      g_autoptr(ClCliTable) table = cl_cli_table_new (G_N_ELEMENTS (headers), headers);
+      guint n = groups != NULL ? groups->len : 0;
+
+      for (guint i = 0; i <= n; i++)
+        {
+          const ClAttendanceSummary *s = i == 0 ? &summary
+                                                : &((ClAttendanceGroup *) g_ptr_array_index (groups, i - 1))->summary;
+          g_autofree char *pupils = g_strdup_printf ("%u", s->pupils);
+          g_autofree char *possible = g_strdup_printf ("%u", s->possible);
+          g_autofree char *att = g_strdup_printf ("%.1f", one_decimal (s->attendance_percent));
+          g_autofree char *abs = g_strdup_printf ("%.1f", one_decimal (s->absence_percent));
+          g_autofree char *pa = g_strdup_printf ("%u", s->persistent_count);
+          g_autofree char *sa = g_strdup_printf ("%u", s->severe_count);
+          const char *cells[] = {
+            i == 0 ? cl_school_get_name (school)
+                   : ((ClAttendanceGroup *) g_ptr_array_index (groups, i - 1))->label,
+            pupils, possible, att, abs, pa, sa,
+          };
+          cl_cli_table_add (table, cells);
+        }
+      for (guint c = 1; c < G_N_ELEMENTS (headers); c++)
+        cl_cli_table_set_right (table, c);
+      cl_cli_table_print (table);
+    }
+  return CL_CLI_EXIT_OK;
+}
+
+/* --- penalty-check and alerts --------------------------------------------------- */
+
+int
+cl_cli_penalty_check (ClCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  const char *command = "penalty-check";
+  g_autofree char *on = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date to check on (default today)"),
+      N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, _("UPN"),
+                           _("Whether a pupil meets the penalty-notice threshold: 10 or more "
+                             "sessions coded G, N, O or U in the 10 school weeks ending on "
+                             "the date."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClPupil) pupil = NULL;
+  g_autofree char *window_start = NULL;
+  guint sessions = 0;
+  gboolean met;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cl_cli_usage_error (command, _("give one UPN"));
+  if (on == NULL)
+    {
+      GDate today;
+      cl_date_today (&today);
+      on = cl_date_to_iso (&today);
+    }
+  else if (!normalise_date (command, "--on", &on, &status))
+    return status;
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  pupil = find_pupil (cli, command, argv[1], &status);
+  if (pupil == NULL)
+    return status;
+
+  if (!cl_rules_penalty_check (cli->db, cl_pupil_get_id (pupil), on, &sessions, &window_start,
+                               &error))
+    return cl_cli_failure (command, error);
+  met = sessions >= CL_PENALTY_THRESHOLD_SESSIONS;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "threshold_met");
+      json_builder_add_boolean_value (b, met);
+      json_builder_set_member_name (b, "sessions");
+      json_builder_add_int_value (b, sessions);
+      json_builder_set_member_name (b, "window_start");
+      json_builder_add_string_value (b, window_start);
+      json_builder_set_member_name (b, "window_end");
+      json_builder_add_string_value (b, on);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else
+    g_print (met ? _("Threshold met: %u sessions of G, N, O or U from %s to %s.\n")
+                 : _("Threshold not met: %u sessions of G, N, O or U from %s to %s.\n"),
+             sessions, window_start, on);
+  return CL_CLI_EXIT_OK;
+}
+
+int
+cl_cli_alerts (ClCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  const char *command = "alerts";
+  g_autofree char *on = NULL;
+  g_autofree char *school_text = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date (default today)"), N_("DATE") },
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("Only this school's pupils"),
+      N_("URN") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("The statutory alerts met on a date: 10 days' continuous "
+                             "unauthorised absence, the penalty-notice threshold, N marks not "
+                             "resolved in 5 school days, 15 days marked ill."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) upns = NULL;
+  int status = CL_CLI_EXIT_OK;
+  sqlite3_stmt *stmt;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (on == NULL)
+    {
+      GDate today;
+      cl_date_today (&today);
+      on = cl_date_to_iso (&today);
+    }
+  else if (!normalise_date (command, "--on", &on, &status))
+    return status;
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  if (school_text != NULL)
+    {
+      school = find_school_by_urn (cli, command, school_text, &status);
+      if (school == NULL)
+        return status;
+    }
+
+  hits = cl_rules_alerts (cli->db, on, school != NULL ? cl_school_get_id (school) : 0, &error);
+  if (hits == NULL)
+    return cl_cli_failure (command, error);
+
+  /* UPNs for the hits' pupils, in one pass. */
+  upns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = cl_database_prepare (cli->db, "SELECT id, upn FROM pupil", &error);
+  if (stmt == NULL)
+    return cl_cli_failure (command, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (upns, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          ClRuleHit *hit = g_ptr_array_index (hits, i);
+          gint64 pupil_id = cl_rule_hit_get_pupil_id (hit);
+          const char * const *dates = cl_rule_hit_get_dates (hit);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "upn");
+          json_builder_add_string_value (b, g_hash_table_lookup (upns, &pupil_id));
+          json_builder_set_member_name (b, "rule");
+          json_builder_add_string_value (b, cl_rule_hit_get_rule_id (hit));
+          json_builder_set_member_name (b, "since");
+          json_builder_add_string_value (b, cl_rule_hit_get_since (hit));
+          json_builder_set_member_name (b, "sessions");
+          json_builder_add_int_value (b, cl_rule_hit_get_sessions (hit));
+          json_builder_set_member_name (b, "window_start");
+          json_builder_add_string_value (b, cl_rule_hit_get_window_start (hit));
+          json_builder_set_member_name (b, "window_end");
+          json_builder_add_string_value (b, cl_rule_hit_get_window_end (hit));
+          json_builder_set_member_name (b, "dates");
+          json_builder_begin_array (b);
+          for (guint d = 0; dates != NULL && dates[d] != NULL; d++)
+            json_builder_add_string_value (b, dates[d]);
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "description");
+          json_builder_add_string_value (b, cl_rule_hit_get_description (hit));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else
+    {
+      const char *headers[] = { _("UPN"), _("Rule"), _("Since"), _("What") };
+      g_autoptr(ClCliTable) table = cl_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          ClRuleHit *hit = g_ptr_array_index (hits, i);
+          gint64 pupil_id = cl_rule_hit_get_pupil_id (hit);
+          const char *cells[] = {
+            g_hash_table_lookup (upns, &pupil_id), cl_rule_hit_get_rule_id (hit),
+            cl_rule_hit_get_since (hit), cl_rule_hit_get_description (hit),
+          };
+          cl_cli_table_add (table, cells);
+        }
+      if (hits->len > 0)
+        cl_cli_table_print (table);
+      else
+        g_print (_("No alerts on %s.\n"), on);
+    }
+  return CL_CLI_EXIT_OK;
+}
+
+/* --- codes ------------------------------------------------------------------------ */
+
+int
+cl_cli_codes_list (ClCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  const char *command = "codes list";
+  g_autofree char *set = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set,
+      N_("england_2024 (the default), england_2006 or wales_2010"), N_("SET") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL, _("Lists the attendance codes of a code set."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCodeTable) codes = NULL;
+  g_autoptr(GListModel) list = NULL;
+  guint n;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (set == NULL)
+    set = g_strdup (CL_CODE_SET_ENGLAND_2024);
+  if (strcmp (set, CL_CODE_SET_ENGLAND_2024) != 0 && strcmp (set, CL_CODE_SET_ENGLAND_2006) != 0
+      && strcmp (set, CL_CODE_SET_WALES_2010) != 0)
+    return cl_cli_usage_error (command, _("--set: “%s” is not england_2024, england_2006 or "
+                                          "wales_2010"), set);
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  codes = cl_code_table_load (cli->db, &error);
+  if (codes == NULL)
+    return cl_cli_failure (command, error);
+  list = cl_code_table_list_set (codes, set);
+  n = g_list_model_get_n_items (list);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ClAttendanceCode) code = g_list_model_get_item (list, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, cl_attendance_code_get_code (code));
+          json_builder_set_member_name (b, "meaning");
+          json_builder_add_string_value (b, cl_attendance_code_get_meaning (code));
+          json_builder_set_member_name (b, "category");
+          json_builder_add_string_value (b, cl_attendance_category_to_string (
+                                              cl_attendance_code_get_category (code)));
+          json_builder_set_member_name (b, "counts_penalty");
+          json_builder_add_boolean_value (b, cl_attendance_code_get_counts_penalty (code));
+          json_builder_set_member_name (b, "editable");
+          json_builder_add_boolean_value (b, cl_attendance_code_get_editable (code));
+          json_builder_set_member_name (b, "valid_from");
+          json_builder_add_string_value (b, cl_attendance_code_get_valid_from (code));
+          json_builder_set_member_name (b, "valid_to");
+          json_builder_add_string_value (b, cl_attendance_code_get_valid_to (code));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Category"), _("Meaning") };
+      g_autoptr(ClCliTable) table = cl_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ClAttendanceCode) code = g_list_model_get_item (list, i);
+          g_autofree char *category =
+            g_strdup_printf ("%s%s", cl_attendance_category_get_label (cl_attendance_code_get_category (code)),
+                             cl_attendance_code_get_editable (code) ? _(" (editable)") : "");
+          const char *cells[] = {
+            cl_attendance_code_get_code (code), category, cl_attendance_code_get_meaning (code),
+          };
+          cl_cli_table_add (table, cells);
+        }
+      cl_cli_table_print (table);
+    }
+  return CL_CLI_EXIT_OK;
+}
+
+int
+cl_cli_codes_set_category (ClCli  *cli,
+                           int     argc,
+                           char  **argv)
+{
+  const char *command = "codes set-category";
+  g_autofree char *set = NULL;
+  const GOptionEntry entries[] = {
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set, N_("The code set (default england_2024)"),
+      N_("SET") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, _("CODE CATEGORY"),
+                           _("Changes the statistical category of a code the sources leave "
+                             "unverified (Q, X, Y1–Y7). CATEGORY is one of present, aea, "
+                             "authorised, unauthorised, not_counted, admin."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCodeTable) codes = NULL;
+  ClAttendanceCategory category;
+  guint8 id;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc != 3)
+    return cl_cli_usage_error (command, _("give a CODE and a CATEGORY"));
+  if (set == NULL)
+    set = g_strdup (CL_CODE_SET_ENGLAND_2024);
+  if (!cl_attendance_category_from_string (argv[2], &category))
+    return cl_cli_usage_error (command, _("“%s” is not present, aea, authorised, unauthorised, "
+                                          "not_counted or admin"), argv[2]);
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  codes = cl_code_table_load (cli->db, &error);
+  if (codes == NULL)
+    return cl_cli_failure (command, error);
+  id = cl_code_table_lookup (codes, set, argv[1], NULL);
+  if (id == 0)
+    return cl_cli_usage_error (command, _("“%s” is not a code of the %s set"), argv[1], set);
+  if (!cl_code_table_set_category (codes, cli->db, id, category, &error))
+    return cl_cli_failure (command, error);
+  g_print (_("%s (%s) is now counted as: %s\n"), argv[1], set,
+           cl_attendance_category_get_label (category));
+  return CL_CLI_EXIT_OK;
+}
