@@ -81,13 +81,17 @@ typedef struct
   GHashTable            *schools;         /* urn → SchoolInfo */
   SchoolInfo            *fixed_school;
   GHashTable            *calendars;       /* "school:year" → ClCalendar */
+  ClCalendar            *last_calendar;   /* the one used by the previous mark */
+  gint64                 last_calendar_school;
+  int                    last_calendar_year;
+  int                    year_cache_year;
+  guint32                year_cache_first;
+  guint32                year_cache_end;   /* first julian after the year */
+  struct { guint32 key; guint32 julian; } date_cache[1024];
 
   guint                  n_problems;
   gboolean               file_problem;
   const char            *context;         /* CTF: element path of the data in hand */    /* a problem no pupil can be skipped for */
-
-  char                   last_date[16];
-  guint32                last_julian;
 } Importer;
 
 /* --- bookkeeping ------------------------------------------------------------ */
@@ -217,9 +221,15 @@ calendar_for (Importer *imp,
               gint64    school_id,
               int       year)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", school_id, year);
-  ClCalendar *calendar = g_hash_table_lookup (imp->calendars, key);
+  g_autofree char *key = NULL;
+  ClCalendar *calendar;
 
+  if (imp->last_calendar != NULL && imp->last_calendar_school == school_id
+      && imp->last_calendar_year == year)
+    return imp->last_calendar;
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", school_id, year);
+  calendar = g_hash_table_lookup (imp->calendars, key);
   if (calendar == NULL)
     {
       calendar = cl_calendar_load (imp->db, school_id, year, NULL);
@@ -227,6 +237,9 @@ calendar_for (Importer *imp,
         calendar = cl_calendar_new (school_id, year);
       g_hash_table_insert (imp->calendars, g_steal_pointer (&key), calendar);
     }
+  imp->last_calendar = calendar;
+  imp->last_calendar_school = school_id;
+  imp->last_calendar_year = year;
   return calendar;
 }
 
@@ -279,19 +292,42 @@ parse_julian (Importer   *imp,
               guint32    *out)
 {
   GDate date;
+  guint32 key = 0;
+  guint slot = 0;
 
-  if (strcmp (text, imp->last_date) == 0)
+  /* Registers repeat the same few hundred dates millions of times: an ISO
+   * date's digits make a key into a small cache of already-checked dates. */
+  if (text[0] != '\0' && text[1] != '\0' && text[2] != '\0' && text[3] != '\0'
+      && text[4] == '-' && text[7] == '-' && text[10] == '\0')
     {
-      *out = imp->last_julian;
-      return TRUE;
+      static const int pos[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+      for (guint i = 0; i < G_N_ELEMENTS (pos); i++)
+        {
+          char c = text[pos[i]];
+          if (c < '0' || c > '9')
+            {
+              key = 0;
+              break;
+            }
+          key = key * 10 + (guint32) (c - '0');
+        }
+      if (key != 0)
+        {
+          slot = (key * 2654435761u) >> 22;   /* 10 bits */
+          if (imp->date_cache[slot].key == key)
+            {
+              *out = imp->date_cache[slot].julian;
+              return TRUE;
+            }
+        }
     }
   if (!cl_date_parse (text, &date))
     return FALSE;
   *out = g_date_get_julian (&date);
-  if (strlen (text) < sizeof imp->last_date)
+  if (key != 0)
     {
-      strcpy (imp->last_date, text);
-      imp->last_julian = *out;
+      imp->date_cache[slot].key = key;
+      imp->date_cache[slot].julian = *out;
     }
   return TRUE;
 }
@@ -366,13 +402,20 @@ add_mark (Importer    *imp,
           const char  *code_text,
           guint64      line)
 {
-  int year = cl_academic_year_for_julian (julian);
-  int index = (int) (julian - cl_academic_year_first_julian (year)) * 2 + (pm ? 1 : 0);
+  int year, index;
   int set = school->wales ? SET_WALES_2010
                           : (julian >= imp->england_2024_julian ? SET_ENGLAND_2024 : SET_ENGLAND_2006);
   guint8 id = resolve_code (imp, set, code_text);
   FileRegister *reg;
 
+  if (julian < imp->year_cache_first || julian >= imp->year_cache_end)
+    {
+      imp->year_cache_year = cl_academic_year_for_julian (julian);
+      imp->year_cache_first = cl_academic_year_first_julian (imp->year_cache_year);
+      imp->year_cache_end = cl_academic_year_first_julian (imp->year_cache_year + 1);
+    }
+  year = imp->year_cache_year;
+  index = (int) (julian - imp->year_cache_first) * 2 + (pm ? 1 : 0);
   imp->result->sessions++;
   if (id == 0)
     {
@@ -639,11 +682,19 @@ field_text (ClCsvReader *reader,
   return map[field] >= 0 ? cl_csv_reader_get_field (reader, map[field], NULL) : NULL;
 }
 
-/* Trims in place: fields are scratch copies owned by the reader. */
+/* Trims in place: fields are scratch copies owned by the reader. Most
+ * fields have no spaces at either end, so look before calling strstrip. */
 static const char *
 trimmed (const char *text)
 {
-  return text != NULL ? g_strstrip ((char *) text) : NULL;
+  gsize len;
+
+  if (text == NULL || text[0] == '\0')
+    return text;
+  len = strlen (text);
+  if (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1]))
+    return text;
+  return g_strstrip ((char *) text);
 }
 
 static gboolean
