@@ -120,4 +120,20 @@ int cl_cli_alerts              (ClCli *cli, int argc, char **argv);
 int cl_cli_codes_list          (ClCli *cli, int argc, char **argv);
 int cl_cli_codes_set_category  (ClCli *cli, int argc, char **argv);
 
+/* cl-cli-casework.c */
+int cl_cli_officers_list       (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_list          (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_open          (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_close         (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_reopen        (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_reassign      (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_stage         (ClCli *cli, int argc, char **argv);
+int cl_cli_cases_show          (ClCli *cli, int argc, char **argv);
+int cl_cli_events_add          (ClCli *cli, int argc, char **argv);
+int cl_cli_events_correct      (ClCli *cli, int argc, char **argv);
+int cl_cli_events_done         (ClCli *cli, int argc, char **argv);
+int cl_cli_queue               (ClCli *cli, int argc, char **argv);
+int cl_cli_caseload            (ClCli *cli, int argc, char **argv);
+int cl_cli_mileage             (ClCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attendance/cl-attendance-demo.h"
+#include "casework/cl-casework-demo.h"
 #include "people/cl-demo.h"
 #include "people/cl-officer-repository.h"
 #include "people/cl-people-error.h"
@@ -1976,6 +1977,10 @@ generate (Gen                 *g,
   }
 
   if (check_cancelled (g, error))
+    return FALSE;
+
+  /* Casework for the pupils with poor attendance, from the same GRand. */
+  if (!cl_casework_demo_fill (g->db, g->rand, error) || check_cancelled (g, error))
     return FALSE;
 
   /* One audit entry for the whole authority; it names no one. */

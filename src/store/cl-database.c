@@ -20,6 +20,7 @@ G_DEFINE_QUARK (cl-store-error-quark, cl_store_error)
 static const char *const migrations[] = {
   "0001-foundation.sql",
   "0002-attendance.sql",
+  "0003-casework.sql",
 };
 
 struct _ClDatabase
