@@ -798,7 +798,10 @@ create_officers (Gen     *g,
                  GError **error)
 {
   g_autoptr(ClOfficerRepository) repo = cl_officer_repository_new (g->db);
-  guint n = 3 + pick (g->rand, 4);
+  /* A manager, a senior EWO and enough field officers for caseloads an EWO
+   * recognises: about one case for every ten pupils, 40 to 120 cases each,
+   * so one field officer per 1,400 pupils or so. */
+  guint n = 2 + MAX (2, g->n_slots / 1400) + pick (g->rand, 2);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1920,11 +1923,11 @@ generate (Gen                 *g,
   g_autofree char *detail = NULL;
 
   report (g, 0.0, _("Creating officers and schools"));
+  g->n_slots = opts->n_pupils;
   if (!database_is_empty (g, error) || !create_officers (g, error))
     return FALSE;
 
   plan_schools (g, opts->n_schools, opts->n_pupils);
-  g->n_slots = opts->n_pupils;
   if (!insert_schools (g, error) || check_cancelled (g, error))
     return FALSE;
   plan_slots (g);
