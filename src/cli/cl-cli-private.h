@@ -136,4 +136,14 @@ int cl_cli_queue               (ClCli *cli, int argc, char **argv);
 int cl_cli_caseload            (ClCli *cli, int argc, char **argv);
 int cl_cli_mileage             (ClCli *cli, int argc, char **argv);
 
+/* cl-cli-documents.c */
+int cl_cli_letters             (ClCli *cli, int argc, char **argv);
+int cl_cli_report_governors    (ClCli *cli, int argc, char **argv);
+int cl_cli_chart               (ClCli *cli, int argc, char **argv);
+int cl_cli_templates_list      (ClCli *cli, int argc, char **argv);
+int cl_cli_templates_show      (ClCli *cli, int argc, char **argv);
+int cl_cli_templates_import    (ClCli *cli, int argc, char **argv);
+int cl_cli_templates_export    (ClCli *cli, int argc, char **argv);
+int cl_cli_letterhead          (ClCli *cli, int argc, char **argv);
+
 G_END_DECLS

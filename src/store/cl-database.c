@@ -21,6 +21,7 @@ static const char *const migrations[] = {
   "0001-foundation.sql",
   "0002-attendance.sql",
   "0003-casework.sql",
+  "0004-documents.sql",
 };
 
 struct _ClDatabase

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Internal to src/documents. */
+
+#include "documents/cl-document.h"
+
+G_BEGIN_DECLS
+
+/* A PDF built a document at a time, so that a merge of hundreds of letters
+ * never holds them all: each document keeps its own page numbers and gets
+ * an outline entry holding its headings. */
+typedef struct _ClPdfStream ClPdfStream;
+
+ClPdfStream *cl_pdf_stream_new    (const char   *title,
+                                   const char   *author);
+void         cl_pdf_stream_add    (ClPdfStream  *stream,
+                                   ClDocument   *document);
+guint        cl_pdf_stream_get_n_pages (ClPdfStream *stream);
+/* Finishes the PDF and frees the stream. */
+GBytes      *cl_pdf_stream_finish (ClPdfStream  *stream,
+                                   GError      **error);
+void         cl_pdf_stream_free   (ClPdfStream  *stream);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClPdfStream, cl_pdf_stream_free)
+
+G_END_DECLS

@@ -1,0 +1,1415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "attendance/cl-attendance-stats.h"
+#include "attendance/cl-code-table.h"
+#include "attendance/cl-register-repository.h"
+#include "casework/cl-case-repository.h"
+#include "documents/cl-document.h"
+#include "documents/cl-documents-error.h"
+#include "documents/cl-governors-report.h"
+#include "documents/cl-letter.h"
+#include "documents/cl-mail-merge.h"
+#include "documents/cl-placeholders.h"
+#include "documents/cl-sent-document.h"
+#include "documents/cl-template-repository.h"
+#include "people/cl-officer-repository.h"
+#include "people/cl-pupil-repository.h"
+#include "people/cl-school-repository.h"
+#include "store/cl-audit.h"
+#include "store/cl-dates.h"
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* PDF tests: documents are read back with poppler-glib. Every date is
+ * relative to CASELOAD_TODAY, fixed at 20 March 2026 (a Friday in the
+ * spring term) in main(). */
+
+#define TODAY "2026-03-20"
+
+typedef struct
+{
+  ClDatabase *db;
+  char       *dir;
+  char       *db_path;
+  gint64      school_id;
+  gint64      officer_id;
+  gint64      pupil_a;     /* Quillon Thistlewood: two parents with PR and a grandparent without */
+  gint64      pupil_b;     /* Zephyrine Marchbanks: one parent, attends well */
+  gint64      mum_id;
+  gint64      dad_id;
+  gint64      gran_id;
+} Fixture;
+
+/* --- reading PDFs ---------------------------------------------------------------------- */
+
+static PopplerDocument *
+open_pdf (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static PopplerDocument *
+open_pdf_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return open_pdf (bytes);
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
+
+  g_assert_nonnull (page);
+  return poppler_page_get_text (page);
+}
+
+/* All pages' text, pages separated by form feeds. */
+static char *
+all_text (PopplerDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *text = page_text (doc, i);
+      g_string_append (out, text);
+      g_string_append_c (out, '\f');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Poppler joins lines with newlines: compare with runs of white space as one space. */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *a = squash (haystack);
+  g_autofree char *b = squash (needle);
+
+  return strstr (a, b) != NULL;
+}
+
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* --- fixture --------------------------------------------------------------------------- */
+
+static gint64
+add_guardian (ClPupilRepository *pupils,
+              gint64             pupil_id,
+              const char        *title,
+              const char        *forename,
+              const char        *surname,
+              const char        *address,
+              gboolean           pr)
+{
+  g_autoptr(ClGuardian) g = cl_guardian_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_guardian_set_text (g, CL_GUARDIAN_TITLE, title);
+  cl_guardian_set_text (g, CL_GUARDIAN_FORENAME, forename);
+  cl_guardian_set_text (g, CL_GUARDIAN_SURNAME, surname);
+  cl_guardian_set_text (g, CL_GUARDIAN_ADDRESS, address);
+  cl_guardian_set_text (g, CL_GUARDIAN_POSTCODE, "NT1 4AB");
+  cl_guardian_set_text (g, CL_GUARDIAN_RELATIONSHIP, pr ? "parent" : "grandparent");
+  cl_guardian_set_parental_responsibility (g, pr);
+  g_assert_true (cl_pupil_repository_link_guardian (pupils, pupil_id, g, &error));
+  g_assert_no_error (error);
+  return cl_guardian_get_id (g);
+}
+
+static gint64
+add_pupil (ClPupilRepository *pupils,
+           gint64             school_id,
+           const char        *upn,
+           const char        *forename,
+           const char        *surname)
+{
+  g_autoptr(ClPupil) pupil = cl_pupil_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_pupil_set_text (pupil, CL_PUPIL_UPN, upn);
+  cl_pupil_set_text (pupil, CL_PUPIL_LEGAL_FORENAME, forename);
+  cl_pupil_set_text (pupil, CL_PUPIL_LEGAL_SURNAME, surname);
+  cl_pupil_set_text (pupil, CL_PUPIL_DOB, "2013-05-04");
+  cl_pupil_set_text (pupil, CL_PUPIL_SEX, "M");
+  g_assert_true (cl_pupil_repository_insert (pupils, pupil, school_id, "2024-09-02", &error));
+  g_assert_no_error (error);
+  return cl_pupil_get_id (pupil);
+}
+
+/* A year of present marks on every weekday, then absences on the given
+ * weekdays (0 = Monday) from absent_from with the code absent_code. */
+static ClRegister *
+make_register (ClCodeTable *codes,
+               gint64       pupil_id,
+               gint64       school_id,
+               int          year,
+               const char  *to,
+               const char  *absent_from,
+               guint        absent_days,
+               const char  *absent_code)
+{
+  g_autofree char *from = g_strdup_printf ("%d-09-01", year);
+  ClRegister *reg = cl_register_new (pupil_id, school_id, year);
+  guint8 am = cl_code_table_lookup (codes, CL_CODE_SET_ENGLAND_2024, "/", NULL);
+  guint8 pm = cl_code_table_lookup (codes, CL_CODE_SET_ENGLAND_2024, "\\", NULL);
+  guint8 absent = cl_code_table_lookup (codes, CL_CODE_SET_ENGLAND_2024, absent_code, NULL);
+  GDate d, end;
+
+  g_assert_cmpuint (am, !=, 0);
+  g_assert_cmpuint (pm, !=, 0);
+  g_assert_cmpuint (absent, !=, 0);
+  cl_register_fill (reg, from, to, am, pm, TRUE);
+  if (absent_from == NULL)
+    return reg;
+  g_assert_true (cl_date_parse (absent_from, &d));
+  g_assert_true (cl_date_parse (to, &end));
+  for (; g_date_compare (&d, &end) <= 0; g_date_add_days (&d, 1))
+    {
+      guint wd = g_date_get_weekday (&d) - 1;
+      char iso[11];
+
+      if (wd < 5 && (absent_days & (1u << wd)))
+        {
+          cl_date_format_iso (&d, iso);
+          cl_register_set_mark_on (reg, iso, FALSE, absent);
+          cl_register_set_mark_on (reg, iso, TRUE, absent);
+        }
+    }
+  return reg;
+}
+
+static void
+fill_fixture (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSchoolRepository) schools = cl_school_repository_new (f->db);
+  g_autoptr(ClPupilRepository) pupils = cl_pupil_repository_new (f->db);
+  g_autoptr(ClOfficerRepository) officers = cl_officer_repository_new (f->db);
+  g_autoptr(ClOfficer) officer = cl_officer_new ();
+  g_autoptr(ClSchool) school = cl_school_new ();
+  g_autoptr(ClCodeTable) codes = NULL;
+  g_autoptr(GPtrArray) registers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ClLetterhead) lh = cl_letterhead_new ();
+
+  cl_officer_set_name (officer, "Ottilie Brackenbury");
+  cl_officer_set_role (officer, "ewo");
+  cl_officer_set_email (officer, "o.brackenbury@testshire.example.gov.uk");
+  cl_officer_set_phone (officer, "01632 960777");
+  g_assert_true (cl_officer_repository_insert (officers, officer, &error));
+  g_assert_no_error (error);
+  f->officer_id = cl_officer_get_id (officer);
+
+  cl_school_set_number (school, CL_SCHOOL_URN, 123456);
+  cl_school_set_number (school, CL_SCHOOL_LA_CODE, 801);
+  cl_school_set_number (school, CL_SCHOOL_ESTAB, 4001);
+  cl_school_set_text (school, CL_SCHOOL_NAME, "Oakfield Academy");
+  cl_school_set_text (school, CL_SCHOOL_TYPE, "academy");
+  cl_school_set_text (school, CL_SCHOOL_PHASE, "secondary");
+  cl_school_set_text (school, CL_SCHOOL_ADDRESS, "Oak Road, Northtown");
+  cl_school_set_text (school, CL_SCHOOL_POSTCODE, "NT2 6CD");
+  cl_school_set_text (school, CL_SCHOOL_HEAD_TEACHER, "Mrs Helen Ward");
+  cl_school_set_link_officer (school, f->officer_id, "Ottilie Brackenbury");
+  g_assert_true (cl_school_repository_insert (schools, school, &error));
+  g_assert_no_error (error);
+  f->school_id = cl_school_get_id (school);
+
+  f->pupil_a = add_pupil (pupils, f->school_id, "B801200005001", "Quillon", "Thistlewood");
+  f->pupil_b = add_pupil (pupils, f->school_id, "H801200001001", "Zephyrine", "Marchbanks");
+  f->mum_id = add_guardian (pupils, f->pupil_a, "Mrs", "Rosalind", "Thistlewood",
+                            "12 Mill Lane, Northtown", TRUE);
+  /* Parents living apart: each gets a letter at their own address. */
+  f->dad_id = add_guardian (pupils, f->pupil_a, "Mr", "Barnaby", "Fennimore",
+                            "Flat 3, 40 Quay Street & Dock Road, Porthaven", TRUE);
+  f->gran_id = add_guardian (pupils, f->pupil_a, "Mrs", "Edith", "Thistlewood",
+                             "1 Almshouse Row, Northtown", FALSE);
+  add_guardian (pupils, f->pupil_b, "Dr", "Cassius", "Marchbanks", "7 High Street, Northtown",
+                TRUE);
+
+  codes = cl_code_table_load (f->db, &error);
+  g_assert_no_error (error);
+  /* Pupil A: unauthorised absence every Monday and Tuesday of the spring
+   * term; both pupils present all last year but pupil A's Fridays. */
+  g_ptr_array_add (registers, make_register (codes, f->pupil_a, f->school_id, 2025, TODAY,
+                                             "2026-01-05", 0x3, "O"));
+  g_ptr_array_add (registers, make_register (codes, f->pupil_b, f->school_id, 2025, TODAY,
+                                             "2026-03-02", 0x10, "I"));
+  g_ptr_array_add (registers, make_register (codes, f->pupil_a, f->school_id, 2024,
+                                             "2025-07-18", "2025-01-06", 0x10, "O"));
+  g_ptr_array_add (registers, make_register (codes, f->pupil_b, f->school_id, 2024,
+                                             "2025-07-18", NULL, 0, "O"));
+  g_assert_true (cl_register_store_many (f->db, registers, &error));
+  g_assert_no_error (error);
+
+  lh->authority = g_strdup ("Testshire Council");
+  lh->service = g_strdup ("Education Welfare Service");
+  lh->address = g_strdup ("County Hall\nTesttown\nTT1 1AA");
+  lh->phone = g_strdup ("01632 960000");
+  g_assert_true (cl_letterhead_save (lh, f->db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("caseload-documents-XXXXXX", &error);
+  g_assert_no_error (error);
+  if (GPOINTER_TO_INT (data) == 1)
+    {
+      f->db_path = g_build_filename (f->dir, "caseload.db", NULL);
+      f->db = cl_database_open (f->db_path, &error);
+    }
+  else
+    f->db = cl_database_open_memory (&error);
+  g_assert_no_error (error);
+  cl_database_set_actor (f->db, "tester");
+  fill_fixture (f);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static char *
+expected_percent (ClDatabase *db,
+                  gint64      pupil_id)
+{
+  g_autoptr(GError) error = NULL;
+  ClAttendanceSummary s;
+
+  g_assert_true (cl_attendance_summary_for_pupil (db, pupil_id, "2025-09-01", TODAY, &s, &error));
+  g_assert_no_error (error);
+  return g_strdup_printf ("%.1f%%", round (s.attendance_percent * 10.0) / 10.0);
+}
+
+static int
+count_rows (ClDatabase *db,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = cl_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* --- the layout engine ------------------------------------------------------------------- */
+
+static ClDocument *
+table_document (guint n_rows)
+{
+  ClDocument *doc = cl_document_new ();
+  g_autoptr(ClDocumentTable) table = cl_document_table_new (3);
+  g_autoptr(ClLetterhead) lh = cl_letterhead_new ();
+
+  lh->authority = g_strdup ("Testshire Council");
+  cl_document_set_letterhead (doc, lh);
+  cl_document_set_title (doc, "A long table");
+  cl_document_add_heading (doc, 1, "A long table");
+  cl_document_add_text (doc, "The rows below must split over pages with their header.",
+                        CL_DOCUMENT_ALIGN_LEFT);
+  cl_document_table_set_column (table, 0, "Row label", 2, CL_DOCUMENT_ALIGN_LEFT);
+  cl_document_table_set_column (table, 1, "Sessions", 1, CL_DOCUMENT_ALIGN_RIGHT);
+  cl_document_table_set_column (table, 2, "Notes", 3, CL_DOCUMENT_ALIGN_LEFT);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Row %03u", i + 1);
+      g_autofree char *sessions = g_strdup_printf ("%u", i * 3);
+      /* Every seventh row wraps onto three lines: rows differ in height. */
+      const char *notes = i % 7 == 0 ? "A longer note that wraps onto more than one line in "
+                                       "this narrow column, so that the row is taller than "
+                                       "the others"
+                                     : "short";
+      const char *cells[] = { label, sessions, notes };
+      cl_document_table_add_row (table, cells);
+    }
+  cl_document_add_table (doc, table);
+  cl_document_add_heading (doc, 2, "After the table");
+  cl_document_add_text (doc, "The end.", CL_DOCUMENT_ALIGN_LEFT);
+  return doc;
+}
+
+static void
+test_table_pages (void)
+{
+  g_autoptr(ClDocument) doc = table_document (200);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  n = cl_document_get_n_pages (doc);
+  g_assert_cmpuint (n, >, 3);
+  pdf = cl_document_to_pdf (doc, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (pdoc), ==, (int) n);
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_autofree char *page = page_text (pdoc, (int) p);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p + 1, n);
+
+      /* The header row on every page the table runs onto. */
+      g_assert_true (contains (page, "Row label"));
+      g_assert_true (contains (page, "Sessions"));
+      g_assert_true (contains (page, footer));
+      g_assert_false (strchr (page, '{') != NULL);
+    }
+  /* Every row once, none lost or doubled, in order; no row split in two. */
+  text = all_text (pdoc);
+  for (guint i = 1; i <= 200; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Row %03u", i);
+      g_assert_cmpuint (count_of (text, label), ==, 1);
+    }
+  for (guint p = 0; p < n; p++)
+    {
+      g_autofree char *page = page_text (pdoc, (int) p);
+      /* A wrapped note is whole on the page that has its row. */
+      g_assert_cmpuint (count_of (page, "A longer note"), ==, count_of (page, "the others"));
+    }
+  g_assert_true (contains (text, "The end."));
+}
+
+static void
+test_metadata_outline (void)
+{
+  g_autoptr(ClDocument) doc = table_document (120);
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 3, 20, 9, 30, 0);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL, *author = NULL, *subject = NULL;
+  PopplerIndexIter *iter;
+  g_autoptr(GPtrArray) outline = NULL;
+  guint n_entries = 0;
+  gboolean found_after = FALSE;
+
+  cl_document_set_author (doc, "Ottilie Brackenbury");
+  cl_document_set_subject (doc, "Testing the engine");
+  cl_document_set_creation_date (doc, created);
+  pdf = cl_document_to_pdf (doc, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+
+  title = poppler_document_get_title (pdoc);
+  author = poppler_document_get_author (pdoc);
+  subject = poppler_document_get_subject (pdoc);
+  g_assert_cmpstr (title, ==, "A long table");
+  g_assert_cmpstr (author, ==, "Ottilie Brackenbury");
+  g_assert_cmpstr (subject, ==, "Testing the engine");
+  g_assert_cmpint (poppler_document_get_creation_date (pdoc), ==,
+                   g_date_time_to_unix (created));
+
+  /* The outline holds the headings, with the right pages. */
+  outline = cl_document_get_outline (doc);
+  g_assert_cmpuint (outline->len, ==, 2);
+  g_assert_cmpuint (((ClDocumentOutlineEntry *) g_ptr_array_index (outline, 0))->page, ==, 0);
+  g_assert_cmpuint (((ClDocumentOutlineEntry *) g_ptr_array_index (outline, 1))->page, ==,
+                    cl_document_get_n_pages (doc) - 1);
+  iter = poppler_index_iter_new (pdoc);
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_assert_cmpstr (action->any.title, ==, "A long table");
+      n_entries++;
+      g_assert_nonnull (child);
+      do
+        {
+          PopplerAction *a = poppler_index_iter_get_action (child);
+          if (g_strcmp0 (a->any.title, "After the table") == 0)
+            found_after = TRUE;
+          poppler_action_free (a);
+        }
+      while (poppler_index_iter_next (child));
+      poppler_index_iter_free (child);
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_assert_cmpuint (n_entries, ==, 1);
+  g_assert_true (found_after);
+}
+
+static void
+test_paragraphs_and_render (void)
+{
+  g_autoptr(ClDocument) doc = cl_document_new ();
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n, dark = 0;
+
+  /* Paragraphs long enough to break across pages between lines. */
+  for (guint p = 0; p < 12; p++)
+    {
+      g_string_truncate (markup, 0);
+      for (guint s = 0; s < 14; s++)
+        g_string_append_printf (markup, "Sentence %u.%u says something about attendance &amp; "
+                                "<b>support</b>. ", p, s);
+      cl_document_add_paragraph (doc, markup->str, p % 2 ? CL_DOCUMENT_ALIGN_JUSTIFY
+                                                         : CL_DOCUMENT_ALIGN_LEFT);
+    }
+  cl_document_add_bullet (doc, "A bullet point");
+  /* Invalid markup is shown as text, not lost. */
+  cl_document_add_paragraph (doc, "Broken <b>markup", CL_DOCUMENT_ALIGN_LEFT);
+  cl_document_add_signature (doc, "Ottilie Brackenbury", "Education welfare officer", NULL);
+  n = cl_document_get_n_pages (doc);
+  g_assert_cmpuint (n, >=, 2);
+  pdf = cl_document_to_pdf (doc, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  text = all_text (pdoc);
+  for (guint p = 0; p < 12; p++)
+    for (guint s = 0; s < 14; s++)
+      {
+        g_autofree char *needle = g_strdup_printf ("Sentence %u.%u says", p, s);
+        g_assert_cmpuint (count_of (text, needle), ==, 1);
+      }
+  g_assert_true (contains (text, "attendance & support"));
+  g_assert_true (contains (text, "Broken <b>markup"));
+  g_assert_true (contains (text, "Ottilie Brackenbury"));
+
+  /* The same renderer draws on an image surface (the preview's path). */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 0.5, 0.5);
+  cl_document_render_page (doc, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 421; y++)
+    for (int x = 0; x < 298; x++)
+      {
+        guint32 px = ((guint32 *) (cairo_image_surface_get_data (surface)
+                                   + y * cairo_image_surface_get_stride (surface)))[x];
+        if ((px & 0xff) < 0x80)
+          dark++;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (dark, >, 1000);
+}
+
+static void
+test_combined (void)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerIndexIter *iter;
+  guint n_top = 0, pages = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ClDocument *doc = i == 1 ? table_document (80) : cl_document_new ();
+      g_autofree char *title = g_strdup_printf ("Document %u", i + 1);
+
+      if (i != 1)
+        {
+          cl_document_set_title (doc, title);
+          cl_document_add_heading (doc, 1, title);
+        }
+      pages += cl_document_get_n_pages (doc);
+      g_ptr_array_add (docs, doc);
+    }
+  pdf = cl_document_combine_to_pdf (docs, "Three documents", "tester", &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (pdoc), ==, (int) pages);
+  /* Each document keeps its own page numbers. */
+  {
+    g_autofree char *first = page_text (pdoc, 0);
+    g_autofree char *last = page_text (pdoc, (int) pages - 1);
+    g_autofree char *second = page_text (pdoc, 1);
+    g_autofree char *of = g_strdup_printf ("Page 1 of %u",
+                                           cl_document_get_n_pages (g_ptr_array_index (docs, 1)));
+
+    g_assert_true (contains (first, "Page 1 of 1"));
+    g_assert_true (contains (second, of));
+    g_assert_true (contains (last, "Page 1 of 1"));
+  }
+  iter = poppler_index_iter_new (pdoc);
+  g_assert_nonnull (iter);
+  do
+    n_top++;
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_assert_cmpuint (n_top, ==, 3);
+}
+
+static void
+test_image_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *s;
+
+  g_assert_null (cl_document_load_png ("/nonexistent/logo.png", &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE);
+  g_clear_error (&error);
+  path = g_build_filename (g_get_tmp_dir (), "caseload-not-a-png.svg", NULL);
+  g_assert_true (g_file_set_contents (path, "<svg/>", -1, NULL));
+  s = cl_document_load_png (path, &error);
+  g_assert_null (s);
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE);
+  g_assert_nonnull (strstr (error->message, "PNG"));
+  g_unlink (path);
+}
+
+/* --- templates ------------------------------------------------------------------------------ */
+
+static void
+test_template_unknown_placeholder (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (f->db);
+  g_autoptr(ClLetterTemplate) tmpl = cl_letter_template_new ("my-letter");
+  g_autoptr(ClLetterTemplate) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  cl_letter_template_set_title (tmpl, "About {pupil.forename}");
+  cl_letter_template_set_body (tmpl, "Dear {guardian.name},\n\nYour child {pupil.nmae} has missed "
+                                     "school.\nSee { you soon.");
+  g_assert_false (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_UNKNOWN_PLACEHOLDER);
+  g_assert_nonnull (strstr (error->message, "line 3: unknown placeholder {pupil.nmae}"));
+  g_assert_nonnull (strstr (error->message, "line 4:"));
+  g_clear_error (&error);
+  stored = cl_template_repository_get (repo, "my-letter", &error);
+  g_assert_null (stored);
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  problems = cl_template_find_problems (cl_letter_template_get_body (tmpl));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (((ClTemplateProblem *) g_ptr_array_index (problems, 0))->line, ==, 3);
+  g_assert_cmpuint (((ClTemplateProblem *) g_ptr_array_index (problems, 0))->column, ==, 12);
+  g_assert_cmpstr (((ClTemplateProblem *) g_ptr_array_index (problems, 0))->placeholder, ==,
+                   "pupil.nmae");
+
+  /* The title is checked too. */
+  cl_letter_template_set_body (tmpl, "Dear {guardian.name},");
+  cl_letter_template_set_title (tmpl, "About {child.name}");
+  g_assert_false (cl_letter_template_validate (tmpl, &error));
+  g_assert_nonnull (strstr (error->message, "title: unknown placeholder {child.name}"));
+  g_clear_error (&error);
+
+  /* Import: FILE:LINE with the file's own line numbers; nothing saved. */
+  file = g_strdup ("# a comment\nName: bad-letter\nTitle: Hello\n---\nDear {guardian.name},\n\n"
+                   "{attendance.pct} is too low.\n");
+  path = g_build_filename (f->dir, "bad.txt", NULL);
+  g_assert_true (g_file_set_contents (path, file, -1, NULL));
+  g_assert_null (cl_template_repository_import_file (repo, path, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_UNKNOWN_PLACEHOLDER);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s:7: unknown placeholder {attendance.pct}",
+                                                 path);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+  g_clear_error (&error);
+  g_assert_null (cl_template_repository_get (repo, "bad-letter", &error));
+  g_clear_error (&error);
+
+  /* A good one is saved, and a literal brace is written {{. */
+  cl_letter_template_set_title (tmpl, "About {pupil.forename}");
+  cl_letter_template_set_body (tmpl, "Dear {guardian.name}, see {{this}.");
+  g_assert_true (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cl_letter_template_get_updated_at (tmpl));
+}
+
+static void
+test_template_expand (void)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+
+  g_hash_table_insert (values, (gpointer) "guardian.name", (gpointer) "Mr A & Mrs B <Jones>");
+  g_hash_table_insert (values, (gpointer) "attendance.percent", (gpointer) "81.5%");
+  markup = cl_template_expand ("Dear {guardian.name}: **{attendance.percent}** on "
+                               "{meeting.date} and {meeting.date}, {{literal}.",
+                               values, TRUE, missing);
+  g_assert_cmpstr (markup, ==, "Dear Mr A &amp; Mrs B &lt;Jones&gt;: <b>81.5%</b> on "
+                               CL_PLACEHOLDER_BLANK " and " CL_PLACEHOLDER_BLANK ", {literal}.");
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, "meeting.date");
+  plain = cl_template_expand ("**{guardian.name}**", values, FALSE, NULL);
+  g_assert_cmpstr (plain, ==, "**Mr A & Mrs B <Jones>**");
+}
+
+static void
+test_template_roundtrip (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (f->db);
+  g_autoptr(ClLetterTemplate) tmpl = NULL;
+  g_autoptr(ClLetterTemplate) again = NULL;
+  g_autoptr(ClLetterTemplate) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "concern.txt", NULL);
+  g_autofree char *text = NULL;
+
+  tmpl = cl_template_repository_get (repo, "attendance-concern", &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_letter_template_get_built_in (tmpl));
+  g_assert_true (cl_template_repository_export_file (repo, "attendance-concern", path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  again = cl_letter_template_parse (text, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_letter_template_get_body (again), ==, cl_letter_template_get_body (tmpl));
+  g_assert_cmpstr (cl_letter_template_get_title (again), ==, cl_letter_template_get_title (tmpl));
+
+  /* Edit, then reset to the shipped wording. */
+  cl_letter_template_set_body (tmpl, "Changed {pupil.forename}.");
+  g_assert_true (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_true (cl_template_repository_reset (repo, "attendance-concern", &error));
+  g_assert_no_error (error);
+  back = cl_template_repository_get (repo, "attendance-concern", &error);
+  g_assert_cmpstr (cl_letter_template_get_body (back), ==, cl_letter_template_get_body (again));
+
+  /* Deleting a built-in does not bring it back on the next list. */
+  g_assert_true (cl_template_repository_delete (repo, "home-visit-card", &error));
+  g_assert_null (cl_template_repository_get (repo, "home-visit-card", &error));
+  g_clear_error (&error);
+  g_assert_true (cl_audit_verify (f->db, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_builtins_fill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) built_ins = cl_template_repository_built_ins (&error);
+  /* In file-name order. */
+  const char *expected[] = {
+    "attendance-concern-bilingual", "attendance-concern", "attendance-contract",
+    "attendance-meeting", "home-visit-card", "notice-to-improve", "penalty-notice-warning",
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (built_ins->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < built_ins->len; i++)
+    {
+      ClLetterTemplate *tmpl = g_ptr_array_index (built_ins, i);
+      g_autoptr(ClDocument) doc = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) pdoc = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GHashTable) values = cl_letter_values_sample ();
+      g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpstr (cl_letter_template_get_name (tmpl), ==, expected[i]);
+      g_assert_true (cl_letter_template_validate (tmpl, &error));
+      doc = cl_letter_build (tmpl, values, NULL, NULL, missing);
+      /* Every placeholder has a sample value. */
+      g_assert_cmpuint (missing->len, ==, 0);
+      pdf = cl_document_to_pdf (doc, &error);
+      g_assert_no_error (error);
+      pdoc = open_pdf (pdf);
+      text = all_text (pdoc);
+      g_assert_null (strchr (text, '{'));
+      g_assert_true (contains (text, "Jamie"));
+      if (g_str_equal (expected[i], "home-visit-card"))
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (pdoc, 0);
+          double w, h;
+
+          poppler_page_get_size (page, &w, &h);
+          g_assert_cmpfloat_with_epsilon (w, CL_PAGE_A5_WIDTH, 0.5);
+        }
+      if (g_str_equal (expected[i], "attendance-concern-bilingual"))
+        {
+          g_assert_true (contains (text, "Annwyl"));
+          g_assert_true (contains (text, "Dear Mrs Taylor"));
+          g_assert_cmpstr (cl_letter_template_get_language (tmpl), ==, "bilingual");
+        }
+      if (g_str_equal (expected[i], "notice-to-improve"))
+        {
+          /* What DOMAIN.md §4 expects of a notice to improve. */
+          g_assert_true (contains (text, "section 7 of the Education Act 1996"));
+          g_assert_true (contains (text, "section 444"));
+          g_assert_true (contains (text, "6 school weeks"));
+          g_assert_true (contains (text, "Sufficient improvement means"));
+          g_assert_true (contains (text, "before the end of the improvement period"));
+        }
+    }
+}
+
+/* --- letters and mail merge -------------------------------------------------------------------- */
+
+static void
+test_letter_values (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+  ClLetterOptions options = { NULL, NULL, 0, extra };
+  g_autofree char *percent = expected_percent (f->db, f->pupil_a);
+  guint n;
+  const ClPlaceholder *all = cl_placeholders_get_all (&n);
+
+  g_hash_table_insert (extra, (gpointer) "meeting.date", (gpointer) "2026-03-26");
+  g_hash_table_insert (extra, (gpointer) "meeting.time", (gpointer) "10:30am");
+  values = cl_letter_values_for (f->db, f->pupil_a, f->dad_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "guardian.name"), ==, "Mr Barnaby Fennimore");
+  g_assert_cmpstr (g_hash_table_lookup (values, "guardian.address"), ==,
+                   "Flat 3, 40 Quay Street & Dock Road, Porthaven, NT1 4AB");
+  g_assert_cmpstr (g_hash_table_lookup (values, "pupil.full_name"), ==, "Quillon Thistlewood");
+  g_assert_cmpstr (g_hash_table_lookup (values, "pupil.dob"), ==, "4 May 2013");
+  g_assert_cmpstr (g_hash_table_lookup (values, "pupil.year"), ==, "Year 8");
+  g_assert_cmpstr (g_hash_table_lookup (values, "school.name"), ==, "Oakfield Academy");
+  g_assert_cmpstr (g_hash_table_lookup (values, "officer.name"), ==, "Ottilie Brackenbury");
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.percent"), ==, percent);
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.from"), ==, "1 September 2025");
+  g_assert_cmpstr (g_hash_table_lookup (values, "today"), ==, "20 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "meeting.date"), ==, "Thursday 26 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "authority.name"), ==, "Testshire Council");
+  /* Every placeholder is known to the registry and has an example. */
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (all[i].example);
+
+  /* A guardian not linked to the pupil is refused. */
+  g_clear_pointer (&values, g_hash_table_unref);
+  values = cl_letter_values_for (f->db, f->pupil_b, f->dad_id, &options, &error);
+  g_assert_null (values);
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_NOT_FOUND);
+}
+
+static ClMailMergeOptions *
+merge_options (Fixture    *f,
+               const char *template_name,
+               const char *output)
+{
+  ClMailMergeOptions *o = cl_mail_merge_options_new ();
+  const char *upns[] = { "B801200005001", "h801200001001", NULL };
+
+  o->template_name = g_strdup (template_name);
+  o->upns = g_strdupv ((GStrv) upns);
+  o->output = g_build_filename (f->dir, output, NULL);
+  o->record = TRUE;
+  return o;
+}
+
+static void
+test_merge_files (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = merge_options (f, "attendance-concern", "letters");
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *percent_a = expected_percent (f->db, f->pupil_a);
+  g_autofree char *percent_b = expected_percent (f->db, f->pupil_b);
+  guint mum = 0, dad = 0, cassius = 0;
+
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_pupils, ==, 2);
+  /* Each parent with parental responsibility, separately; not the grandparent. */
+  g_assert_cmpuint (result->n_letters, ==, 3);
+  g_assert_cmpuint (result->files->len, ==, 3);
+  g_assert_cmpuint (result->sent_ids->len, ==, 3);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      const char *path = g_ptr_array_index (result->files, i);
+      g_autoptr(PopplerDocument) pdoc = open_pdf_file (path);
+      g_autofree char *text = all_text (pdoc);
+      g_autofree char *first = page_text (pdoc, 0);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) file_bytes = NULL;
+      g_autoptr(GBytes) stored = NULL;
+      g_autoptr(ClSentDocument) sent = NULL;
+      g_autofree char *sha = NULL;
+      gsize len;
+      gint64 id = g_array_index (result->sent_ids, gint64, i);
+
+      g_assert_null (strchr (text, '{'));
+      g_assert_null (strstr (text, CL_PLACEHOLDER_BLANK));
+      g_assert_true (contains (first, "Testshire Council"));
+      g_assert_true (contains (first, "Page 1 of"));
+      g_assert_true (contains (text, "Ottilie Brackenbury"));
+      if (contains (first, "Mrs Rosalind Thistlewood"))
+        {
+          mum++;
+          g_assert_true (contains (first, "Dear Mrs Thistlewood,"));
+          g_assert_true (contains (first, "12 Mill Lane"));
+          g_assert_true (contains (first, percent_a));
+          g_assert_false (contains (text, "Fennimore"));
+        }
+      else if (contains (first, "Mr Barnaby Fennimore"))
+        {
+          dad++;
+          g_assert_true (contains (first, "Dear Mr Fennimore,"));
+          g_assert_true (contains (first, "40 Quay Street & Dock Road"));
+          g_assert_true (contains (first, "Quillon"));
+          g_assert_true (contains (first, percent_a));
+          g_assert_false (contains (text, "Rosalind"));
+        }
+      else
+        {
+          g_assert_true (contains (first, "Dr Cassius Marchbanks"));
+          g_assert_true (contains (first, "Zephyrine"));
+          g_assert_true (contains (first, percent_b));
+          cassius++;
+        }
+      g_assert_false (contains (text, "Edith"));
+
+      /* The stored bytes are the file's bytes, with their SHA-256. */
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      file_bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      stored = cl_sent_document_load_pdf (f->db, id, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (stored, file_bytes));
+      sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, file_bytes);
+      sent = cl_sent_document_get (f->db, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cl_sent_document_get_sha256 (sent), ==, sha);
+      g_assert_cmpuint (cl_sent_document_get_size (sent), ==, len);
+      g_assert_cmpstr (cl_sent_document_get_kind (sent), ==, "letter");
+      g_assert_cmpstr (cl_sent_document_get_template (sent), ==, "attendance-concern");
+      g_assert_cmpstr (cl_sent_document_get_created_by (sent), ==, "tester");
+    }
+  g_assert_cmpuint (mum, ==, 1);
+  g_assert_cmpuint (dad, ==, 1);
+  g_assert_cmpuint (cassius, ==, 1);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sent_document WHERE pupil_id IS NOT "
+                                      "NULL AND guardian_id IS NOT NULL"), ==, 3);
+
+  /* What was sent cannot be changed. */
+  g_assert_false (cl_database_exec (f->db, "UPDATE sent_document SET pdf = x'00'", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cl_audit_verify (f->db, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_merge_one_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = merge_options (f, "notice-to-improve", "notices.pdf");
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *values[] = { "improvement.weeks=6", "improvement.end=2026-05-08", NULL };
+  int n_pages;
+  guint letters_started = 0;
+
+  o->one_file = TRUE;
+  o->values = g_strdupv ((GStrv) values);
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_letters, ==, 3);
+  g_assert_cmpuint (result->files->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->files, 0), ==, o->output);
+  pdoc = open_pdf_file (o->output);
+  n_pages = poppler_document_get_n_pages (pdoc);
+  text = all_text (pdoc);
+  g_assert_null (strchr (text, '{'));
+  g_assert_true (contains (text, "Friday 8 May 2026"));
+  g_assert_true (contains (text, "6 school weeks"));
+  /* Each notice starts its own page numbering. */
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page = page_text (pdoc, i);
+      if (contains (page, "Page 1 of"))
+        letters_started++;
+    }
+  g_assert_cmpuint (letters_started, ==, 3);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sent_document WHERE kind = 'notice'"),
+                   ==, 3);
+}
+
+static void
+test_merge_by_school (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = cl_mail_merge_options_new ();
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) letters = NULL;
+
+  o->template_name = g_strdup ("attendance-meeting");
+  o->school_urn = 123456;
+  o->below_percent = 90;
+  o->output = g_build_filename (f->dir, "meeting", NULL);
+  o->record = FALSE;
+  letters = cl_mail_merge_select (f->db, o, warnings, &error);
+  g_assert_no_error (error);
+  /* Only Quillon is below 90 %: his two parents. */
+  g_assert_cmpuint (letters->len, ==, 2);
+  g_assert_cmpint (((ClMailMergeLetter *) g_ptr_array_index (letters, 0))->pupil_id, ==,
+                   f->pupil_a);
+
+  /* No meeting details given: blank lines to fill in, and a warning for each letter. */
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_letters, ==, 2);
+  g_assert_cmpuint (result->sent_ids->len, ==, 0);
+  g_assert_cmpuint (result->warnings->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "{meeting.date}"));
+  {
+    g_autoptr(PopplerDocument) pdoc = open_pdf_file (g_ptr_array_index (result->files, 0));
+    g_autofree char *text = all_text (pdoc);
+    g_assert_null (strchr (text, '{'));
+    g_assert_nonnull (strstr (text, CL_PLACEHOLDER_BLANK));
+  }
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sent_document"), ==, 0);
+
+  /* An unknown UPN or value name is refused before anything is written. */
+  g_clear_pointer (&o, cl_mail_merge_options_free);
+  o = merge_options (f, "attendance-concern", "bad");
+  g_strfreev (o->upns);
+  o->upns = g_strsplit ("B801200005001,A801200005001", ",", -1);
+  g_assert_null (cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "A801200005001"));
+  g_clear_error (&error);
+  g_strfreev (o->upns);
+  o->upns = g_strsplit ("B801200005001", ",", -1);
+  o->values = g_strsplit ("meeting.day=Monday", ",", -1);
+  g_assert_null (cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_UNKNOWN_PLACEHOLDER);
+  g_assert_false (g_file_test (o->output, G_FILE_TEST_EXISTS));
+}
+
+static void
+cancel_on_first_cb (double      fraction,
+                    const char *text,
+                    gpointer    user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_merge_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = merge_options (f, "attendance-concern", "cancelled");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (f->db);
+  g_autoptr(GListModel) seeded = cl_template_repository_list (repo, NULL);
+  int audit_before = count_rows (f->db, "SELECT count(*) FROM audit_log");
+
+  g_assert_null (cl_mail_merge_run (f->db, o, cancel_on_first_cb, cancellable, cancellable,
+                                    &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* All or nothing: no rows, no audit entries, no files. */
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sent_document"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  dir = g_dir_open (o->output, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+static void
+test_merge_case_link (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClCaseRepository) cases = cl_case_repository_new (f->db);
+  g_autoptr(ClCase) kase = cl_case_new ();
+  g_autoptr(ClMailMergeOptions) o = merge_options (f, "attendance-concern", "linked");
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  guint letters = 0;
+
+  cl_case_add_pupil (kase, f->pupil_a);
+  cl_case_add_reason (kase, "irregular_attendance");
+  cl_case_set_referral_date (kase, "2026-01-12");
+  cl_case_set_officer_id (kase, f->officer_id);
+  g_assert_true (cl_case_repository_create (cases, kase, &error));
+  g_assert_no_error (error);
+
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Quillon's two letters go into his case; Zephyrine has none. */
+  g_assert_cmpuint (result->n_linked, ==, 2);
+  events = cl_case_repository_list_events (cases, cl_case_get_id (kase),
+                                           CL_EVENT_ORDER_OLDEST_FIRST, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(ClCaseEvent) e = g_list_model_get_item (events, i);
+      if (g_strcmp0 (cl_case_event_get_event_type (e), "letter") == 0)
+        {
+          letters++;
+          g_assert_cmpstr (cl_case_event_get_date (e), ==, TODAY);
+          g_assert_nonnull (strstr (cl_case_event_get_summary (e), "Concern about Quillon"));
+        }
+    }
+  g_assert_cmpuint (letters, ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sent_document WHERE case_id = "
+                                            "%" G_GINT64_FORMAT, cl_case_get_id (kase));
+    g_assert_cmpint (count_rows (f->db, sql), ==, 2);
+  }
+}
+
+typedef struct
+{
+  GMainLoop         *loop;
+  ClMailMergeResult *result;
+  GError            *error;
+  guint              progress_calls;
+  GThread           *main_thread;
+} AsyncData;
+
+static void
+async_progress_cb (double      fraction,
+                   const char *text,
+                   gpointer    user_data)
+{
+  AsyncData *d = user_data;
+
+  /* Delivered in the caller's main context. */
+  g_assert_true (g_thread_self () == d->main_thread);
+  d->progress_calls++;
+}
+
+static void
+merge_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  AsyncData *d = user_data;
+
+  d->result = cl_mail_merge_run_finish (res, &d->error);
+  g_main_loop_quit (d->loop);
+}
+
+static void
+test_merge_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = merge_options (f, "attendance-concern", "async");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncData d = { loop, NULL, NULL, 0, g_thread_self () };
+
+  cl_mail_merge_run_async (f->db, o, async_progress_cb, &d, NULL, NULL, merge_done_cb, &d);
+  g_main_loop_run (loop);
+  g_assert_no_error (d.error);
+  g_assert_nonnull (d.result);
+  g_assert_cmpuint (d.result->n_letters, ==, 3);
+  /* The worker's writes are visible on this connection. */
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM sent_document"), ==, 3);
+  /* Progress arrives after the merge is done at the latest; drain it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (d.progress_calls, ==, 3);
+  cl_mail_merge_result_free (d.result);
+}
+
+/* --- the governors' report -------------------------------------------------------------------- */
+
+static void
+test_terms (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  ClTerm term;
+  int year;
+
+  g_assert_true (cl_term_parse ("autumn-2025", &term, &year, NULL));
+  g_assert_cmpint (term, ==, CL_TERM_AUTUMN);
+  g_assert_cmpint (year, ==, 2025);
+  g_assert_true (cl_term_parse ("2026-spring", &term, &year, NULL));
+  g_assert_cmpint (term, ==, CL_TERM_SPRING);
+  g_assert_cmpint (year, ==, 2025);
+  g_assert_true (cl_term_parse ("Summer 2025/26", &term, &year, NULL));
+  g_assert_cmpint (term, ==, CL_TERM_SUMMER);
+  g_assert_cmpint (year, ==, 2025);
+  g_assert_false (cl_term_parse ("winter-2025", &term, &year, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_INVALID);
+
+  g_assert_true (cl_term_dates (f->db, f->school_id, 2025, CL_TERM_SPRING, &from, &to, NULL));
+  g_assert_cmpstr (from, <, "2026-01-10");
+  g_assert_cmpstr (from, >, "2025-12-31");
+  g_assert_cmpstr (to, >, "2026-03-20");
+}
+
+static ClDocument *
+report (Fixture  *f,
+        gboolean  names)
+{
+  g_autoptr(GError) error = NULL;
+  ClGovernorsReportOptions o = { 0 };
+  ClDocument *doc;
+
+  o.school_id = f->school_id;
+  o.academic_year = 2025;
+  o.term = CL_TERM_SPRING;
+  o.commentary = (char *) "Attendance has improved.\n\nThe service is working with two families.";
+  o.include_names = names;
+  doc = cl_governors_report_build (f->db, &o, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_governors_report (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ClDocument) anon = report (f, FALSE);
+  g_autoptr(ClDocument) named = report (f, TRUE);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *first = NULL, *expected = NULL, *title = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  ClAttendanceSummary s;
+  GPtrArray *charts;
+
+  pdf = cl_document_to_pdf (anon, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  text = all_text (pdoc);
+  first = page_text (pdoc, 0);
+  title = poppler_document_get_title (pdoc);
+  g_assert_nonnull (strstr (title, "Oakfield Academy"));
+  g_assert_null (strchr (text, '{'));
+  /* No pupil named unless asked: the lowest attendance is "Pupil A". */
+  g_assert_false (contains (text, "Thistlewood"));
+  g_assert_false (contains (text, "Marchbanks"));
+  g_assert_false (contains (text, "Quillon"));
+  g_assert_true (contains (text, "Pupil A"));
+  g_assert_false (contains (text, "Pupil B"));   /* only one was persistently absent */
+  /* The headline attendance is the school's over the term so far. */
+  g_assert_true (cl_term_dates (f->db, f->school_id, 2025, CL_TERM_SPRING, &from, &to, NULL));
+  g_assert_true (cl_attendance_summary_for_school (f->db, f->school_id, from, TODAY, &s, NULL));
+  expected = g_strdup_printf ("%.1f%%", round (s.attendance_percent * 10) / 10);
+  g_assert_true (contains (first, expected));
+  g_assert_true (contains (first, "Spring term 2026"));
+  g_assert_true (contains (first, "Spring term 2025"));
+  g_assert_true (contains (text, "The service is working with two families."));
+  g_assert_true (contains (text, "Attendance by year group"));
+  g_assert_true (contains (text, "Attendance by week"));
+  g_assert_true (contains (text, "Pupils by attendance band"));
+  g_assert_true (contains (text, "OFFICIAL"));
+
+  /* With names when asked. */
+  g_clear_pointer (&pdf, g_bytes_unref);
+  g_clear_object (&pdoc);
+  g_clear_pointer (&text, g_free);
+  pdf = cl_document_to_pdf (named, &error);
+  pdoc = open_pdf (pdf);
+  text = all_text (pdoc);
+  g_assert_true (contains (text, "Quillon Thistlewood"));
+  g_assert_false (contains (text, "Pupil A"));
+  g_assert_true (contains (text, "OFFICIAL-SENSITIVE"));
+
+  /* The six charts, for Present mode too. */
+  {
+    ClGovernorsReportOptions o = { f->school_id, 2025, CL_TERM_SPRING, NULL, FALSE, 0 };
+    charts = cl_governors_report_charts (f->db, &o, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (charts->len, ==, 6);
+    for (guint i = 0; i < charts->len; i++)
+      {
+        g_assert_cmpint (cl_chart_get_kind (g_ptr_array_index (charts, i)), ==, (int) i);
+        g_assert_nonnull (cl_chart_get_title (g_ptr_array_index (charts, i)));
+      }
+    g_ptr_array_unref (charts);
+  }
+
+  /* A term that has not started is refused. */
+  {
+    ClGovernorsReportOptions o = { f->school_id, 2025, CL_TERM_SUMMER, NULL, FALSE, 0 };
+    g_assert_null (cl_governors_report_build (f->db, &o, &error));
+    g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_INVALID);
+  }
+}
+
+static void
+test_letterhead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ClLetterhead) lh = cl_letterhead_load (f->db);
+  g_autoptr(ClLetterhead) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (f->dir, "logo.png", NULL);
+  g_autofree char *signature = NULL;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 20);
+  cairo_t *cr = cairo_create (s);
+
+  g_assert_cmpstr (lh->authority, ==, "Testshire Council");
+  g_assert_cmpstr (lh->address, ==, "County Hall\nTesttown\nTT1 1AA");
+  g_assert_null (lh->logo);
+
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (s, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+
+  g_free (lh->logo);
+  lh->logo = g_strdup ("/nonexistent.png");
+  g_assert_false (cl_letterhead_save (lh, f->db, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE);
+  g_clear_error (&error);
+  g_free (lh->logo);
+  lh->logo = g_strdup (logo);
+  g_assert_true (cl_letterhead_save (lh, f->db, &error));
+  g_assert_no_error (error);
+  again = cl_letterhead_load (f->db);
+  g_assert_cmpstr (again->logo, ==, logo);
+  g_assert_nonnull (cl_letterhead_get_logo (again));
+
+  g_assert_true (cl_officer_set_signature (f->db, f->officer_id, logo, &error));
+  signature = cl_officer_signature_path (f->db, f->officer_id);
+  g_assert_cmpstr (signature, ==, logo);
+
+  /* A letter with both still reads back. */
+  {
+    g_autoptr(ClMailMergeOptions) o = merge_options (f, "home-visit-card", "cards");
+    g_autoptr(ClMailMergeResult) result = NULL;
+    const char *values[] = { "visit.date=2026-03-19", NULL };
+
+    o->values = g_strdupv ((GStrv) values);
+    result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr(PopplerDocument) pdoc = open_pdf_file (g_ptr_array_index (result->files, 0));
+      g_autofree char *text = all_text (pdoc);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdoc, 0);
+      g_autoptr(GList) images = poppler_page_get_image_mapping (page);
+
+      g_assert_true (contains (text, "Thursday 19 March 2026"));
+      g_assert_cmpuint (g_list_length (images), ==, 2);   /* logo and signature */
+      poppler_page_free_image_mapping (g_steal_pointer (&images));
+    }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("CASELOAD_TODAY", TODAY, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/documents/table-pages", test_table_pages);
+  g_test_add_func ("/documents/metadata-outline", test_metadata_outline);
+  g_test_add_func ("/documents/paragraphs-render", test_paragraphs_and_render);
+  g_test_add_func ("/documents/combined", test_combined);
+  g_test_add_func ("/documents/image-errors", test_image_errors);
+  g_test_add_func ("/documents/template-expand", test_template_expand);
+  g_test_add_func ("/documents/builtins-fill", test_builtins_fill);
+#define ADD(path, func) \
+  g_test_add ("/documents/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("template-unknown-placeholder", test_template_unknown_placeholder);
+  ADD ("template-roundtrip", test_template_roundtrip);
+  ADD ("letter-values", test_letter_values);
+  ADD ("merge-files", test_merge_files);
+  ADD ("merge-one-file", test_merge_one_file);
+  ADD ("merge-by-school", test_merge_by_school);
+  ADD ("merge-cancel", test_merge_cancel);
+  ADD ("merge-case-link", test_merge_case_link);
+  ADD ("terms", test_terms);
+  ADD ("governors-report", test_governors_report);
+  ADD ("letterhead", test_letterhead);
+#undef ADD
+  g_test_add ("/documents/merge-async", Fixture, GINT_TO_POINTER (1), fixture_setup,
+              test_merge_async, fixture_teardown);
+  return g_test_run ();
+}
