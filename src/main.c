@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "store/cl-memory.h"
 #include "ui/cl-application.h"
 
 int
@@ -14,6 +15,7 @@ main (int   argc,
 {
   g_autoptr(ClApplication) app = NULL;
 
+  cl_memory_tune ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cl-cli-private.h"
+#include "store/cl-memory.h"
 
 /* Every command of caseload-cli, in the order --help lists them. A command of
  * two words ("schools list") is matched before any of one word. */
@@ -146,6 +147,8 @@ main (int   argc,
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
+
+  cl_memory_tune ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -51,8 +51,8 @@ cl_school_repository_new (ClDatabase *db)
 #define SELECT_SCHOOL                                                                        \
   "SELECT s.id, s.urn, s.la_code, s.estab, s.name, s.type, s.phase, s.country,"              \
   " s.number_on_roll, s.address, s.postcode, s.head_teacher, s.link_officer_id, o.name,"     \
-  " (SELECT count(*) FROM enrolment e JOIN pupil p ON p.id = e.pupil_id"                     \
-  "   WHERE e.school_id = s.id AND e.end_date IS NULL AND p.deleted_at IS NULL)"             \
+  " (SELECT count(*) FROM enrolment e WHERE e.school_id = s.id AND e.end_date IS NULL"      \
+  "   AND e.pupil_id NOT IN (SELECT id FROM pupil WHERE deleted_at IS NOT NULL))"            \
   " FROM school s LEFT JOIN officer o ON o.id = s.link_officer_id"
 
 static const char *

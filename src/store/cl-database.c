@@ -22,6 +22,7 @@ static const char *const migrations[] = {
   "0002-attendance.sql",
   "0003-casework.sql",
   "0004-documents.sql",
+  "0005-indexes.sql",
 };
 
 struct _ClDatabase

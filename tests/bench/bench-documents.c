@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "store/cl-memory.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -220,6 +222,7 @@ main (int   argc,
   ClDemoSummary summary;
   double letters_s;
 
+  cl_memory_tune ();
   setlocale (LC_ALL, "");
   rows = g_array_new (FALSE, FALSE, sizeof (Row));
   db = cl_database_open (db_path, &error);
