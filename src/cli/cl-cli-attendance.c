@@ -20,28 +20,6 @@
 
 /* --- shared ------------------------------------------------------------------- */
 
-/* Accepts YYYY-MM-DD or DD/MM/YYYY and normalises to ISO in place. */
-static gboolean
-normalise_date (const char *command,
-                const char *option,
-                char      **text,
-                int        *status)
-{
-  GDate date;
-
-  if (*text == NULL)
-    return TRUE;
-  if (!cl_date_parse (*text, &date))
-    {
-      *status = cl_cli_usage_error (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"),
-                                    option, *text);
-      return FALSE;
-    }
-  g_free (*text);
-  *text = cl_date_to_iso (&date);
-  return TRUE;
-}
-
 /* With neither --from nor --to, figures are for this academic year so far:
  * what an officer means by "their attendance" without saying more. */
 static void
@@ -55,44 +33,6 @@ default_to_this_year (char **from,
   cl_date_today (&today);
   *from = g_strdup_printf ("%d-09-01", cl_academic_year_of (&today));
   *to = cl_date_to_iso (&today);
-}
-
-static ClPupil *
-find_pupil (ClCli      *cli,
-            const char *command,
-            const char *upn_text,
-            int        *status)
-{
-  g_autoptr(ClPupilRepository) repo = cl_pupil_repository_new (cli->db);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *upn = cl_upn_normalize (upn_text);
-  ClPupil *pupil = cl_pupil_repository_get_by_upn (repo, upn, &error);
-
-  if (pupil == NULL)
-    *status = cl_cli_failure (command, error);
-  return pupil;
-}
-
-static ClSchool *
-find_school_by_urn (ClCli      *cli,
-                    const char *command,
-                    const char *urn_text,
-                    int        *status)
-{
-  g_autoptr(ClSchoolRepository) repo = cl_school_repository_new (cli->db);
-  g_autoptr(GError) error = NULL;
-  guint64 urn;
-  ClSchool *school;
-
-  if (!cl_cli_parse_number (urn_text, 6, 100000, 999999, &urn))
-    {
-      *status = cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"), urn_text);
-      return NULL;
-    }
-  school = cl_school_repository_get_by_urn (repo, (guint) urn, &error);
-  if (school == NULL)
-    *status = cl_cli_failure (command, error);
-  return school;
 }
 
 static double
@@ -159,17 +99,6 @@ print_summary_text (const char                *title,
 
 /* --- import ----------------------------------------------------------------------- */
 
-static void
-print_progress_cb (double      fraction,
-                   const char *text,
-                   gpointer    user_data)
-{
-  /* Progress goes to stderr only when it is a terminal: scripts see results. */
-  g_printerr ("\r%-32s %3d %%", text, (int) (fraction * 100));
-  if (fraction >= 1.0)
-    g_printerr ("\n");
-}
-
 int
 cl_cli_import (ClCli  *cli,
                int     argc,
@@ -224,7 +153,7 @@ cl_cli_import (ClCli  *cli,
     return cl_cli_failure (command, error);
   if (school_text != NULL)
     {
-      g_autoptr(ClSchool) school = find_school_by_urn (cli, command, school_text, &status);
+      g_autoptr(ClSchool) school = cl_cli_find_school (cli, command, school_text, &status);
       if (school == NULL)
         return status;
       options.school_urn = cl_school_get_urn (school);
@@ -233,7 +162,7 @@ cl_cli_import (ClCli  *cli,
   options.clean_pupils_only = clean_only;
 
   ok = cl_register_import_file (cli->db, argv[1], &options,
-                                isatty (fileno (stderr)) ? print_progress_cb : NULL, NULL, NULL,
+                                isatty (fileno (stderr)) ? cl_cli_progress_cb : NULL, NULL, NULL,
                                 &result, &error);
   for (guint i = 0; result.problems != NULL && i < result.problems->len; i++)
     g_printerr ("%s\n", (char *) g_ptr_array_index (result.problems, i));
@@ -304,13 +233,13 @@ cl_cli_attendance (ClCli  *cli,
     return CL_CLI_EXIT_USAGE;
   if (argc != 2)
     return cl_cli_usage_error (command, _("give one UPN"));
-  if (!normalise_date (command, "--from", &from, &status)
-      || !normalise_date (command, "--to", &to, &status))
+  if (!cl_cli_date_option (command, "--from", &from, &status)
+      || !cl_cli_date_option (command, "--to", &to, &status))
     return status;
   default_to_this_year (&from, &to);
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
-  pupil = find_pupil (cli, command, argv[1], &status);
+  pupil = cl_cli_find_pupil (cli, command, argv[1], &status);
   if (pupil == NULL)
     return status;
 
@@ -384,13 +313,13 @@ cl_cli_stats (ClCli  *cli,
     return cl_cli_usage_error (command, _("which school? Give --school URN"));
   if (by != NULL && strcmp (by, "year") != 0 && strcmp (by, "flag") != 0)
     return cl_cli_usage_error (command, _("--by: “%s” is not year or flag"), by);
-  if (!normalise_date (command, "--from", &from, &status)
-      || !normalise_date (command, "--to", &to, &status))
+  if (!cl_cli_date_option (command, "--from", &from, &status)
+      || !cl_cli_date_option (command, "--to", &to, &status))
     return status;
   default_to_this_year (&from, &to);
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
-  school = find_school_by_urn (cli, command, school_text, &status);
+  school = cl_cli_find_school (cli, command, school_text, &status);
   if (school == NULL)
     return status;
 
@@ -515,11 +444,11 @@ cl_cli_penalty_check (ClCli  *cli,
       cl_date_today (&today);
       on = cl_date_to_iso (&today);
     }
-  else if (!normalise_date (command, "--on", &on, &status))
+  else if (!cl_cli_date_option (command, "--on", &on, &status))
     return status;
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
-  pupil = find_pupil (cli, command, argv[1], &status);
+  pupil = cl_cli_find_pupil (cli, command, argv[1], &status);
   if (pupil == NULL)
     return status;
 
@@ -592,13 +521,13 @@ cl_cli_alerts (ClCli  *cli,
       cl_date_today (&today);
       on = cl_date_to_iso (&today);
     }
-  else if (!normalise_date (command, "--on", &on, &status))
+  else if (!cl_cli_date_option (command, "--on", &on, &status))
     return status;
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
   if (school_text != NULL)
     {
-      school = find_school_by_urn (cli, command, school_text, &status);
+      school = cl_cli_find_school (cli, command, school_text, &status);
       if (school == NULL)
         return status;
     }

@@ -26,28 +26,6 @@
 
 /* --- shared ------------------------------------------------------------------------ */
 
-/* Accepts YYYY-MM-DD or DD/MM/YYYY and normalises to ISO in place. */
-static gboolean
-normalise_date (const char  *command,
-                const char  *option,
-                char       **text,
-                int         *status)
-{
-  GDate date;
-
-  if (*text == NULL)
-    return TRUE;
-  if (!cl_date_parse (*text, &date))
-    {
-      *status = cl_cli_usage_error (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"),
-                                    option, *text);
-      return FALSE;
-    }
-  g_free (*text);
-  *text = cl_date_to_iso (&date);
-  return TRUE;
-}
-
 /* "improved-attendance", "Improved attendance" → "improved_attendance". */
 static char *
 normalise_id (const char *text)
@@ -152,36 +130,6 @@ open_db (ClCli      *cli,
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_string_value (b, value != NULL ? value : "");
-}
-
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL && *value != '\0')
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_id_or_null (JsonBuilder *b,
                 const char  *member,
                 gint64       value)
@@ -237,61 +185,61 @@ static void
 add_case_members (JsonBuilder *b,
                   ClCase      *kase)
 {
-  add_int (b, "id", cl_case_get_id (kase));
-  add_string (b, "title", cl_case_get_title (kase));
+  cl_cli_json_int (b, "id", cl_case_get_id (kase));
+  cl_cli_json_string (b, "title", cl_case_get_title (kase));
   json_builder_set_member_name (b, "pupil_ids");
   json_builder_begin_array (b);
   for (guint i = 0; i < cl_case_get_n_pupils (kase); i++)
     json_builder_add_int_value (b, cl_case_get_pupil_id (kase, i));
   json_builder_end_array (b);
-  add_string (b, "referral_date", cl_case_get_referral_date (kase));
-  add_string (b, "source", cl_case_get_source (kase));
+  cl_cli_json_string (b, "referral_date", cl_case_get_referral_date (kase));
+  cl_cli_json_string (b, "source", cl_case_get_source (kase));
   add_strv (b, "reasons", cl_case_get_reasons (kase));
   add_id_or_null (b, "officer_id", cl_case_get_officer_id (kase));
-  add_string_or_null (b, "officer", cl_case_get_officer_name (kase));
+  cl_cli_json_string_or_null (b, "officer", cl_case_get_officer_name (kase));
   add_id_or_null (b, "school_id", cl_case_get_school_id (kase));
-  add_string_or_null (b, "school", cl_case_get_school_name (kase));
-  add_string (b, "status", cl_case_get_status (kase));
-  add_string (b, "stage", cl_case_get_stage (kase));
-  add_string_or_null (b, "closed_date", cl_case_get_closed_date (kase));
-  add_string_or_null (b, "closure_reason", cl_case_get_closure_reason (kase));
-  add_string (b, "outcome", cl_case_get_outcome (kase));
+  cl_cli_json_string_or_null (b, "school", cl_case_get_school_name (kase));
+  cl_cli_json_string (b, "status", cl_case_get_status (kase));
+  cl_cli_json_string (b, "stage", cl_case_get_stage (kase));
+  cl_cli_json_string_or_null (b, "closed_date", cl_case_get_closed_date (kase));
+  cl_cli_json_string_or_null (b, "closure_reason", cl_case_get_closure_reason (kase));
+  cl_cli_json_string (b, "outcome", cl_case_get_outcome (kase));
 }
 
 static void
 add_event_members (JsonBuilder *b,
                    ClCaseEvent *e)
 {
-  add_int (b, "id", cl_case_event_get_id (e));
-  add_int (b, "case_id", cl_case_event_get_case_id (e));
-  add_string (b, "type", cl_case_event_get_event_type (e));
-  add_string_or_null (b, "meeting_kind", cl_case_event_get_text (e, CL_CASE_EVENT_MEETING_KIND));
-  add_string_or_null (b, "partner", cl_case_event_get_text (e, CL_CASE_EVENT_PARTNER));
-  add_string (b, "date", cl_case_event_get_date (e));
-  add_string_or_null (b, "time", cl_case_event_get_time (e));
-  add_int (b, "duration_minutes", cl_case_event_get_duration (e));
-  add_string (b, "participants", cl_case_event_get_text (e, CL_CASE_EVENT_PARTICIPANTS));
-  add_string (b, "summary", cl_case_event_get_summary (e));
-  add_string (b, "outcome", cl_case_event_get_text (e, CL_CASE_EVENT_OUTCOME));
+  cl_cli_json_int (b, "id", cl_case_event_get_id (e));
+  cl_cli_json_int (b, "case_id", cl_case_event_get_case_id (e));
+  cl_cli_json_string (b, "type", cl_case_event_get_event_type (e));
+  cl_cli_json_string_or_null (b, "meeting_kind", cl_case_event_get_text (e, CL_CASE_EVENT_MEETING_KIND));
+  cl_cli_json_string_or_null (b, "partner", cl_case_event_get_text (e, CL_CASE_EVENT_PARTNER));
+  cl_cli_json_string (b, "date", cl_case_event_get_date (e));
+  cl_cli_json_string_or_null (b, "time", cl_case_event_get_time (e));
+  cl_cli_json_int (b, "duration_minutes", cl_case_event_get_duration (e));
+  cl_cli_json_string (b, "participants", cl_case_event_get_text (e, CL_CASE_EVENT_PARTICIPANTS));
+  cl_cli_json_string (b, "summary", cl_case_event_get_summary (e));
+  cl_cli_json_string (b, "outcome", cl_case_event_get_text (e, CL_CASE_EVENT_OUTCOME));
   if (g_strcmp0 (cl_case_event_get_event_type (e), "assessment") == 0)
     {
-      add_string (b, "child_views", cl_case_event_get_text (e, CL_CASE_EVENT_CHILD_VIEWS));
-      add_string (b, "parent_views", cl_case_event_get_text (e, CL_CASE_EVENT_PARENT_VIEWS));
-      add_string (b, "barriers", cl_case_event_get_text (e, CL_CASE_EVENT_BARRIERS));
-      add_string (b, "strengths", cl_case_event_get_text (e, CL_CASE_EVENT_STRENGTHS));
+      cl_cli_json_string (b, "child_views", cl_case_event_get_text (e, CL_CASE_EVENT_CHILD_VIEWS));
+      cl_cli_json_string (b, "parent_views", cl_case_event_get_text (e, CL_CASE_EVENT_PARENT_VIEWS));
+      cl_cli_json_string (b, "barriers", cl_case_event_get_text (e, CL_CASE_EVENT_BARRIERS));
+      cl_cli_json_string (b, "strengths", cl_case_event_get_text (e, CL_CASE_EVENT_STRENGTHS));
     }
-  add_string_or_null (b, "next_action", cl_case_event_get_next_action (e));
-  add_string_or_null (b, "next_action_type",
+  cl_cli_json_string_or_null (b, "next_action", cl_case_event_get_next_action (e));
+  cl_cli_json_string_or_null (b, "next_action_type",
                       cl_case_event_get_text (e, CL_CASE_EVENT_NEXT_ACTION_TYPE));
-  add_string_or_null (b, "next_action_due", cl_case_event_get_next_action_due (e));
-  add_string_or_null (b, "action_done_at", cl_case_event_get_action_done_at (e));
-  add_string_or_null (b, "action_done_by", cl_case_event_get_action_done_by (e));
+  cl_cli_json_string_or_null (b, "next_action_due", cl_case_event_get_next_action_due (e));
+  cl_cli_json_string_or_null (b, "action_done_at", cl_case_event_get_action_done_at (e));
+  cl_cli_json_string_or_null (b, "action_done_by", cl_case_event_get_action_done_by (e));
   add_miles (b, "miles", cl_case_event_get_miles_tenths (e));
   add_id_or_null (b, "officer_id", cl_case_event_get_officer_id (e));
-  add_string_or_null (b, "officer", cl_case_event_get_officer_name (e));
-  add_string (b, "created_by", cl_case_event_get_created_by (e));
-  add_string (b, "created_at", cl_case_event_get_created_at (e));
-  add_int (b, "revision", cl_case_event_get_revision (e));
+  cl_cli_json_string_or_null (b, "officer", cl_case_event_get_officer_name (e));
+  cl_cli_json_string (b, "created_by", cl_case_event_get_created_by (e));
+  cl_cli_json_string (b, "created_at", cl_case_event_get_created_at (e));
+  cl_cli_json_int (b, "revision", cl_case_event_get_revision (e));
 }
 
 /* --- officers list ------------------------------------------------------------------ */
@@ -338,11 +286,11 @@ cl_cli_officers_list (ClCli  *cli,
           g_autoptr(ClOfficer) o = g_list_model_get_item (officers, i);
 
           json_builder_begin_object (b);
-          add_int (b, "id", cl_officer_get_id (o));
-          add_string (b, "name", cl_officer_get_name (o));
-          add_string (b, "role", cl_officer_get_role (o));
-          add_string_or_null (b, "email", cl_officer_get_email (o));
-          add_string_or_null (b, "phone", cl_officer_get_phone (o));
+          cl_cli_json_int (b, "id", cl_officer_get_id (o));
+          cl_cli_json_string (b, "name", cl_officer_get_name (o));
+          cl_cli_json_string (b, "role", cl_officer_get_role (o));
+          cl_cli_json_string_or_null (b, "email", cl_officer_get_email (o));
+          cl_cli_json_string_or_null (b, "phone", cl_officer_get_phone (o));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -531,7 +479,7 @@ cl_cli_cases_open (ClCli  *cli,
     if (!parse_choice (command, "--reason", CL_VOCAB_REASON, &reasons[i], &status))
       return status;
   if (!parse_choice (command, "--source", CL_VOCAB_SOURCE, &source, &status)
-      || !normalise_date (command, "--date", &date, &status))
+      || !cl_cli_date_option (command, "--date", &date, &status))
     return status;
   if (officer_text != NULL && !parse_id (command, "--officer", officer_text, &officer_id, &status))
     return status;
@@ -617,7 +565,7 @@ cl_cli_cases_close (ClCli  *cli,
       return cl_cli_usage_error (command, _("--reason: say why the case is closing (%s)"), all);
     }
   if (!parse_choice (command, "--reason", CL_VOCAB_CLOSURE_REASON, &reason, &status)
-      || !normalise_date (command, "--date", &date, &status))
+      || !cl_cli_date_option (command, "--date", &date, &status))
     return status;
   if (!open_db (cli, command, &status))
     return status;
@@ -695,7 +643,7 @@ cl_cli_cases_reassign (ClCli  *cli,
     return CL_CLI_EXIT_USAGE;
   if (!positional_id (command, _("case"), argc, argv, &case_id, &status)
       || !parse_id (command, "--officer", officer_text, &officer_id, &status)
-      || !normalise_date (command, "--date", &date, &status))
+      || !cl_cli_date_option (command, "--date", &date, &status))
     return status;
   if (!open_db (cli, command, &status))
     return status;
@@ -740,7 +688,7 @@ cl_cli_cases_stage (ClCli  *cli,
   if (stage == NULL)
     return cl_cli_usage_error (command, _("--stage: say which stage"));
   if (!parse_choice (command, "--stage", CL_VOCAB_STAGE, &stage, &status)
-      || !normalise_date (command, "--date", &date, &status))
+      || !cl_cli_date_option (command, "--date", &date, &status))
     return status;
   if (!open_db (cli, command, &status))
     return status;
@@ -802,7 +750,7 @@ cl_cli_cases_show (ClCli  *cli,
 
       json_builder_begin_object (b);
       add_case_members (b, kase);
-      add_string (b, "notes", cl_case_get_notes (kase));
+      cl_cli_json_string (b, "notes", cl_case_get_notes (kase));
       json_builder_set_member_name (b, "pupils");
       json_builder_begin_array (b);
       for (guint i = 0; i < g_list_model_get_n_items (pupils); i++)
@@ -812,10 +760,10 @@ cl_cli_cases_show (ClCli  *cli,
                                                    cl_pupil_get_surname (p));
 
           json_builder_begin_object (b);
-          add_int (b, "id", cl_pupil_get_id (p));
-          add_string (b, "upn", cl_pupil_get_upn (p));
-          add_string (b, "name", name);
-          add_string_or_null (b, "school", cl_pupil_get_school_name (p));
+          cl_cli_json_int (b, "id", cl_pupil_get_id (p));
+          cl_cli_json_string (b, "upn", cl_pupil_get_upn (p));
+          cl_cli_json_string (b, "name", name);
+          cl_cli_json_string_or_null (b, "school", cl_pupil_get_school_name (p));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -827,18 +775,18 @@ cl_cli_cases_show (ClCli  *cli,
           static const char *const kinds[] = { "allocation", "stage", "status" };
 
           json_builder_begin_object (b);
-          add_string (b, "kind", kinds[cl_case_change_get_kind (c)]);
-          add_string (b, "value", cl_case_change_get_value (c));
+          cl_cli_json_string (b, "kind", kinds[cl_case_change_get_kind (c)]);
+          cl_cli_json_string (b, "value", cl_case_change_get_value (c));
           add_id_or_null (b, "officer_id", cl_case_change_get_officer_id (c));
-          add_string (b, "from_date", cl_case_change_get_from_date (c));
-          add_string_or_null (b, "to_date", cl_case_change_get_to_date (c));
-          add_string (b, "changed_by", cl_case_change_get_changed_by (c));
-          add_string (b, "changed_at", cl_case_change_get_changed_at (c));
-          add_string (b, "reason", cl_case_change_get_reason (c));
+          cl_cli_json_string (b, "from_date", cl_case_change_get_from_date (c));
+          cl_cli_json_string_or_null (b, "to_date", cl_case_change_get_to_date (c));
+          cl_cli_json_string (b, "changed_by", cl_case_change_get_changed_by (c));
+          cl_cli_json_string (b, "changed_at", cl_case_change_get_changed_at (c));
+          cl_cli_json_string (b, "reason", cl_case_change_get_reason (c));
           if (cl_case_change_get_kind (c) == CL_CASE_CHANGE_STATUS)
             {
-              add_string_or_null (b, "closure_reason", cl_case_change_get_closure_reason (c));
-              add_string (b, "outcome", cl_case_change_get_outcome (c));
+              cl_cli_json_string_or_null (b, "closure_reason", cl_case_change_get_closure_reason (c));
+              cl_cli_json_string (b, "outcome", cl_case_change_get_outcome (c));
             }
           json_builder_end_object (b);
         }
@@ -993,8 +941,8 @@ apply_event_options (const char   *command,
       || !parse_choice (command, "--meeting-kind", CL_VOCAB_MEETING_KIND, &o->meeting_kind, status)
       || !parse_choice (command, "--partner", CL_VOCAB_PARTNER, &o->partner, status)
       || !parse_choice (command, "--action-type", CL_VOCAB_ACTION_TYPE, &o->action_type, status)
-      || !normalise_date (command, "--date", &o->date, status)
-      || !normalise_date (command, "--due", &o->due, status))
+      || !cl_cli_date_option (command, "--date", &o->date, status)
+      || !cl_cli_date_option (command, "--due", &o->due, status))
     return FALSE;
   if (o->next_action != NULL && o->due == NULL
       && *cl_case_event_get_next_action_due (event) == '\0')
@@ -1322,13 +1270,13 @@ cl_cli_queue (ClCli  *cli,
           g_autoptr(ClQueueItem) item = g_list_model_get_item (queue, i);
 
           json_builder_begin_object (b);
-          add_string (b, "kind", cl_queue_item_get_kind_id (item));
-          add_int (b, "case_id", cl_queue_item_get_case_id (item));
+          cl_cli_json_string (b, "kind", cl_queue_item_get_kind_id (item));
+          cl_cli_json_int (b, "case_id", cl_queue_item_get_case_id (item));
           add_id_or_null (b, "event_id", cl_queue_item_get_event_id (item));
-          add_string (b, "pupil_name", cl_queue_item_get_pupil_name (item));
-          add_string_or_null (b, "school", cl_queue_item_get_school_name (item));
-          add_string_or_null (b, "due_date", cl_queue_item_get_due_date (item));
-          add_string (b, "text", cl_queue_item_get_text (item));
+          cl_cli_json_string (b, "pupil_name", cl_queue_item_get_pupil_name (item));
+          cl_cli_json_string_or_null (b, "school", cl_queue_item_get_school_name (item));
+          cl_cli_json_string_or_null (b, "due_date", cl_queue_item_get_due_date (item));
+          cl_cli_json_string (b, "text", cl_queue_item_get_text (item));
           json_builder_set_member_name (b, "overdue");
           json_builder_add_boolean_value (b, cl_queue_item_get_overdue (item));
           add_strv (b, "rules", cl_queue_item_get_rule_ids (item));
@@ -1415,14 +1363,14 @@ cl_cli_caseload (ClCli  *cli,
           const double *trend = cl_caseload_row_get_trend (row);
 
           json_builder_begin_object (b);
-          add_int (b, "case_id", cl_case_get_id (kase));
-          add_string (b, "title", cl_case_get_title (kase));
-          add_string_or_null (b, "school", cl_case_get_school_name (kase));
-          add_string (b, "status", cl_case_get_status (kase));
-          add_string (b, "stage", cl_case_get_stage (kase));
-          add_string_or_null (b, "last_contact", cl_caseload_row_get_last_contact (row));
-          add_string_or_null (b, "next_action", cl_caseload_row_get_next_action (row));
-          add_string_or_null (b, "next_action_due", cl_caseload_row_get_next_action_due (row));
+          cl_cli_json_int (b, "case_id", cl_case_get_id (kase));
+          cl_cli_json_string (b, "title", cl_case_get_title (kase));
+          cl_cli_json_string_or_null (b, "school", cl_case_get_school_name (kase));
+          cl_cli_json_string (b, "status", cl_case_get_status (kase));
+          cl_cli_json_string (b, "stage", cl_case_get_stage (kase));
+          cl_cli_json_string_or_null (b, "last_contact", cl_caseload_row_get_last_contact (row));
+          cl_cli_json_string_or_null (b, "next_action", cl_caseload_row_get_next_action (row));
+          cl_cli_json_string_or_null (b, "next_action_due", cl_caseload_row_get_next_action_due (row));
           json_builder_set_member_name (b, "overdue");
           json_builder_add_boolean_value (b, cl_caseload_row_get_overdue (row));
           add_percent (b, "attendance_percent", cl_caseload_row_get_attendance_percent (row));
@@ -1545,8 +1493,8 @@ cl_cli_mileage (ClCli  *cli,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      add_int (b, "officer_id", officer_id);
-      add_string (b, "month", month);
+      cl_cli_json_int (b, "officer_id", officer_id);
+      cl_cli_json_string (b, "month", month);
       json_builder_set_member_name (b, "entries");
       json_builder_begin_array (b);
       for (guint i = 0; i < entries_out->len; i++)
@@ -1554,10 +1502,10 @@ cl_cli_mileage (ClCli  *cli,
           ClMileageEntry *e = g_ptr_array_index (entries_out, i);
 
           json_builder_begin_object (b);
-          add_string (b, "date", e->date);
-          add_int (b, "case_id", e->case_id);
-          add_int (b, "event_id", e->event_id);
-          add_string (b, "type", e->event_type);
+          cl_cli_json_string (b, "date", e->date);
+          cl_cli_json_int (b, "case_id", e->case_id);
+          cl_cli_json_int (b, "event_id", e->event_id);
+          cl_cli_json_string (b, "type", e->event_type);
           add_miles (b, "miles", e->miles_tenths);
           json_builder_end_object (b);
         }

@@ -24,63 +24,6 @@
 /* --- shared ------------------------------------------------------------------------ */
 
 static gboolean
-normalise_date (const char *command,
-                const char *option,
-                char      **text,
-                int        *status)
-{
-  GDate date;
-
-  if (*text == NULL)
-    return TRUE;
-  if (!cl_date_parse (*text, &date))
-    {
-      *status = cl_cli_usage_error (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"),
-                                    option, *text);
-      return FALSE;
-    }
-  g_free (*text);
-  *text = cl_date_to_iso (&date);
-  return TRUE;
-}
-
-static gboolean
-parse_urn (const char *command,
-           const char *text,
-           guint      *out,
-           int        *status)
-{
-  guint64 urn;
-
-  if (!cl_cli_parse_number (text, 6, 100000, 999999, &urn))
-    {
-      *status = cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"), text);
-      return FALSE;
-    }
-  *out = (guint) urn;
-  return TRUE;
-}
-
-static ClSchool *
-find_school (ClCli      *cli,
-             const char *command,
-             const char *urn_text,
-             int        *status)
-{
-  g_autoptr(ClSchoolRepository) repo = cl_school_repository_new (cli->db);
-  g_autoptr(GError) error = NULL;
-  ClSchool *school;
-  guint urn;
-
-  if (!parse_urn (command, urn_text, &urn, status))
-    return NULL;
-  school = cl_school_repository_get_by_urn (repo, urn, &error);
-  if (school == NULL)
-    *status = cl_cli_failure (command, error);
-  return school;
-}
-
-static gboolean
 parse_percent (const char *text,
                double     *out)
 {
@@ -94,16 +37,6 @@ parse_percent (const char *text,
     return FALSE;
   *out = v;
   return TRUE;
-}
-
-static void
-progress_cb (double      fraction,
-             const char *text,
-             gpointer    user_data)
-{
-  g_printerr ("\r%-32s %3d %%", text, (int) (fraction * 100));
-  if (fraction >= 1.0)
-    g_printerr ("\n");
 }
 
 /* --- letters ------------------------------------------------------------------------ */
@@ -181,20 +114,24 @@ cl_cli_letters (ClCli  *cli,
                                           "PERCENT"));
   if (school_text != NULL)
     {
+      guint64 urn;
+
       if (below_text == NULL)
         return cl_cli_usage_error (command, _("--school needs --below PERCENT"));
       if (!parse_percent (below_text, &options->below_percent) || options->below_percent <= 0)
         return cl_cli_usage_error (command, _("--below: “%s” is not a percentage"), below_text);
-      if (!parse_urn (command, school_text, &options->school_urn, &status))
-        return status;
+      if (!cl_cli_parse_number (school_text, 6, 100000, 999999, &urn))
+        return cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"),
+                                   school_text);
+      options->school_urn = (guint) urn;
     }
   if (one_file && !g_str_has_suffix (out, ".pdf"))
     return cl_cli_usage_error (command, _("--one-file: name the file .pdf"));
   if (!one_file && g_file_test (out, G_FILE_TEST_EXISTS) && !g_file_test (out, G_FILE_TEST_IS_DIR))
     return cl_cli_usage_error (command, _("--out: “%s” is a file; give a folder, or use "
                                           "--one-file"), out);
-  if (!normalise_date (command, "--from", &from, &status)
-      || !normalise_date (command, "--to", &to, &status))
+  if (!cl_cli_date_option (command, "--from", &from, &status)
+      || !cl_cli_date_option (command, "--to", &to, &status))
     return status;
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
@@ -213,7 +150,7 @@ cl_cli_letters (ClCli  *cli,
   options->one_file = one_file;
   options->record = !draft;
 
-  result = cl_mail_merge_run (cli->db, options, isatty (fileno (stderr)) ? progress_cb : NULL,
+  result = cl_mail_merge_run (cli->db, options, isatty (fileno (stderr)) ? cl_cli_progress_cb : NULL,
                               NULL, NULL, &error);
   if (result == NULL)
     return cl_cli_failure (command, error);
@@ -326,7 +263,7 @@ cl_cli_report_governors (ClCli  *cli,
     return cl_cli_failure (command, error);
   if (cl_cli_open_database (cli, FALSE, &error) == NULL)
     return cl_cli_failure (command, error);
-  school = find_school (cli, command, school_text, &status);
+  school = cl_cli_find_school (cli, command, school_text, &status);
   if (school == NULL)
     return status;
 
@@ -401,8 +338,8 @@ cl_cli_chart (ClCli  *cli,
     return cl_cli_usage_error (command, _("--out: name the file .png, .svg or .pdf"));
   if (width < 0 || height < 0 || width > 10000 || height > 10000)
     return cl_cli_usage_error (command, _("--width and --height are from 16 to 10000"));
-  if (!normalise_date (command, "--from", &from, &status)
-      || !normalise_date (command, "--to", &to, &status))
+  if (!cl_cli_date_option (command, "--from", &from, &status)
+      || !cl_cli_date_option (command, "--to", &to, &status))
     return status;
   png = g_str_has_suffix (lower, ".png");
   if (width == 0)
@@ -414,7 +351,7 @@ cl_cli_chart (ClCli  *cli,
 
   if (school_text != NULL)
     {
-      g_autoptr(ClSchool) school = find_school (cli, command, school_text, &status);
+      g_autoptr(ClSchool) school = cl_cli_find_school (cli, command, school_text, &status);
 
       if (school == NULL)
         return status;

@@ -67,68 +67,6 @@ parse_urn (const char *text,
   return TRUE;
 }
 
-static ClSchool *
-find_school (ClCli       *cli,
-             const char  *command,
-             const char  *urn_text,
-             int         *status)
-{
-  g_autoptr(ClSchoolRepository) repo = NULL;
-  g_autoptr(GError) error = NULL;
-  ClSchool *school;
-  guint urn;
-
-  if (!parse_urn (urn_text, &urn))
-    {
-      *status = cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"), urn_text);
-      return NULL;
-    }
-  repo = cl_school_repository_new (cli->db);
-  school = cl_school_repository_get_by_urn (repo, urn, &error);
-  if (school == NULL)
-    {
-      if (error == NULL || g_error_matches (error, CL_PEOPLE_ERROR, CL_PEOPLE_ERROR_NOT_FOUND)
-          || g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND))
-        {
-          g_printerr (_("caseload-cli %s: --school: no school has URN %u\n"), command, urn);
-          *status = CL_CLI_EXIT_FAILURE;
-        }
-      else
-        *status = cl_cli_failure (command, error);
-    }
-  return school;
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL && *value != '\0')
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
 /* --- schools ------------------------------------------------------------------------- */
 
 int
@@ -175,17 +113,17 @@ cl_cli_schools_list (ClCli  *cli,
 
           g_object_get (school, "link-officer-name", &officer, NULL);
           json_builder_begin_object (builder);
-          add_int (builder, "id", cl_school_get_id (school));
-          add_int (builder, "urn", cl_school_get_urn (school));
-          add_string (builder, "dfe_number", dfe);
-          add_string (builder, "name", cl_school_get_name (school));
-          add_string (builder, "type", cl_school_get_text (school, CL_SCHOOL_TYPE));
-          add_string (builder, "phase", cl_school_get_text (school, CL_SCHOOL_PHASE));
-          add_string (builder, "country", cl_school_get_text (school, CL_SCHOOL_COUNTRY));
-          add_int (builder, "number_on_roll",
+          cl_cli_json_int (builder, "id", cl_school_get_id (school));
+          cl_cli_json_int (builder, "urn", cl_school_get_urn (school));
+          cl_cli_json_string (builder, "dfe_number", dfe);
+          cl_cli_json_string (builder, "name", cl_school_get_name (school));
+          cl_cli_json_string (builder, "type", cl_school_get_text (school, CL_SCHOOL_TYPE));
+          cl_cli_json_string (builder, "phase", cl_school_get_text (school, CL_SCHOOL_PHASE));
+          cl_cli_json_string (builder, "country", cl_school_get_text (school, CL_SCHOOL_COUNTRY));
+          cl_cli_json_int (builder, "number_on_roll",
                    cl_school_get_number (school, CL_SCHOOL_NUMBER_ON_ROLL));
-          add_int (builder, "pupils", cl_school_get_pupil_count (school));
-          add_string_or_null (builder, "link_officer", officer);
+          cl_cli_json_int (builder, "pupils", cl_school_get_pupil_count (school));
+          cl_cli_json_string_or_null (builder, "link_officer", officer);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -410,21 +348,21 @@ build_pupil_json (JsonBuilder *builder,
                   ClPupil     *pupil)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", cl_pupil_get_id (pupil));
-  add_string (builder, "upn", cl_pupil_get_upn (pupil));
-  add_string (builder, "forename", cl_pupil_get_forename (pupil));
-  add_string (builder, "surname", cl_pupil_get_surname (pupil));
-  add_string (builder, "legal_forename", cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_FORENAME));
-  add_string (builder, "legal_surname", cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_SURNAME));
-  add_string (builder, "dob", cl_pupil_get_dob (pupil));
-  add_string (builder, "sex", cl_pupil_get_text (pupil, CL_PUPIL_SEX));
-  add_int (builder, "nc_year", cl_pupil_get_nc_year (pupil));
+  cl_cli_json_int (builder, "id", cl_pupil_get_id (pupil));
+  cl_cli_json_string (builder, "upn", cl_pupil_get_upn (pupil));
+  cl_cli_json_string (builder, "forename", cl_pupil_get_forename (pupil));
+  cl_cli_json_string (builder, "surname", cl_pupil_get_surname (pupil));
+  cl_cli_json_string (builder, "legal_forename", cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_FORENAME));
+  cl_cli_json_string (builder, "legal_surname", cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_SURNAME));
+  cl_cli_json_string (builder, "dob", cl_pupil_get_dob (pupil));
+  cl_cli_json_string (builder, "sex", cl_pupil_get_text (pupil, CL_PUPIL_SEX));
+  cl_cli_json_int (builder, "nc_year", cl_pupil_get_nc_year (pupil));
   json_builder_set_member_name (builder, "school_urn");
   if (cl_pupil_get_school_urn (pupil) > 0)
     json_builder_add_int_value (builder, cl_pupil_get_school_urn (pupil));
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "school", cl_pupil_get_school_name (pupil));
+  cl_cli_json_string_or_null (builder, "school", cl_pupil_get_school_name (pupil));
   for (guint f = 0; f < G_N_ELEMENTS (pupil_flag_keys); f++)
     {
       json_builder_set_member_name (builder, pupil_flag_keys[f].key);
@@ -473,7 +411,7 @@ cl_cli_pupils_list (ClCli  *cli,
     {
       int status = CL_CLI_EXIT_OK;
 
-      school = find_school (cli, command, school_text, &status);
+      school = cl_cli_find_school (cli, command, school_text, &status);
       if (school == NULL)
         return status;
     }
@@ -639,7 +577,7 @@ cl_cli_pupils_add (ClCli  *cli,
     {
       int status = CL_CLI_EXIT_OK;
 
-      school = find_school (cli, command, school_text, &status);
+      school = cl_cli_find_school (cli, command, school_text, &status);
       if (school == NULL)
         return status;
     }

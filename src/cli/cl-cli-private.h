@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "people/cl-pupil.h"
+#include "people/cl-school.h"
 #include "store/cl-database.h"
 
 G_BEGIN_DECLS
@@ -95,6 +97,40 @@ guint       cl_cli_table_get_n_rows   (ClCliTable          *table);
 void        cl_cli_table_free         (ClCliTable          *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClCliTable, cl_cli_table_free)
+
+/* Normalises a date option (YYYY-MM-DD or DD/MM/YYYY) to ISO in place; a
+ * NULL one is left alone. On a bad date prints a usage error naming option,
+ * sets *status and returns FALSE. */
+gboolean    cl_cli_date_option        (const char          *command,
+                                       const char          *option,
+                                       char               **text,
+                                       int                 *status);
+/* The school with the URN given to --school, or NULL with *status set and
+ * the reason printed. The database must be open. */
+ClSchool   *cl_cli_find_school        (ClCli               *cli,
+                                       const char          *command,
+                                       const char          *urn_text,
+                                       int                 *status);
+/* The pupil with this UPN (upper-cased first), or NULL with *status set. */
+ClPupil    *cl_cli_find_pupil         (ClCli               *cli,
+                                       const char          *command,
+                                       const char          *upn_text,
+                                       int                 *status);
+/* Progress on stderr, for a person watching a terminal. */
+void        cl_cli_progress_cb        (double               fraction,
+                                       const char          *text,
+                                       gpointer             user_data);
+/* JSON members: a string ("" for NULL), a string or null when empty, an
+ * integer. */
+void        cl_cli_json_string        (JsonBuilder         *b,
+                                       const char          *member,
+                                       const char          *value);
+void        cl_cli_json_string_or_null (JsonBuilder        *b,
+                                        const char         *member,
+                                        const char         *value);
+void        cl_cli_json_int           (JsonBuilder         *b,
+                                       const char          *member,
+                                       gint64               value);
 
 /* --- commands --- */
 

@@ -9,6 +9,11 @@
 #include <string.h>
 
 #include "cli/cl-cli-private.h"
+#include "people/cl-people-error.h"
+#include "people/cl-pupil-repository.h"
+#include "people/cl-school-repository.h"
+#include "people/cl-upn.h"
+#include "store/cl-dates.h"
 
 ClDatabase *
 cl_cli_open_database (ClCli     *cli,
@@ -351,4 +356,115 @@ cl_cli_table_free (ClCliTable *table)
   g_ptr_array_unref (table->rows);
   g_free (table->right);
   g_free (table);
+}
+
+/* --- options and lookups shared by the commands ----------------------------------- */
+
+gboolean
+cl_cli_date_option (const char  *command,
+                    const char  *option,
+                    char       **text,
+                    int         *status)
+{
+  GDate date;
+
+  if (*text == NULL)
+    return TRUE;
+  if (!cl_date_parse (*text, &date))
+    {
+      *status = cl_cli_usage_error (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"),
+                                    option, *text);
+      return FALSE;
+    }
+  g_free (*text);
+  *text = cl_date_to_iso (&date);
+  return TRUE;
+}
+
+ClSchool *
+cl_cli_find_school (ClCli      *cli,
+                    const char *command,
+                    const char *urn_text,
+                    int        *status)
+{
+  g_autoptr(ClSchoolRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  ClSchool *school;
+  guint64 urn;
+
+  if (!cl_cli_parse_number (urn_text, 6, 100000, 999999, &urn))
+    {
+      *status = cl_cli_usage_error (command, _("--school: “%s” is not a six-digit URN"), urn_text);
+      return NULL;
+    }
+  repo = cl_school_repository_new (cli->db);
+  school = cl_school_repository_get_by_urn (repo, (guint) urn, &error);
+  if (school == NULL)
+    {
+      if (error == NULL || g_error_matches (error, CL_PEOPLE_ERROR, CL_PEOPLE_ERROR_NOT_FOUND))
+        {
+          g_printerr (_("caseload-cli %s: --school: no school has URN %u\n"), command,
+                      (guint) urn);
+          *status = CL_CLI_EXIT_FAILURE;
+        }
+      else
+        *status = cl_cli_failure (command, error);
+    }
+  return school;
+}
+
+ClPupil *
+cl_cli_find_pupil (ClCli      *cli,
+                   const char *command,
+                   const char *upn_text,
+                   int        *status)
+{
+  g_autoptr(ClPupilRepository) repo = cl_pupil_repository_new (cli->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upn = cl_upn_normalize (upn_text);
+  ClPupil *pupil = cl_pupil_repository_get_by_upn (repo, upn, &error);
+
+  if (pupil == NULL)
+    *status = cl_cli_failure (command, error);
+  return pupil;
+}
+
+void
+cl_cli_progress_cb (double      fraction,
+                    const char *text,
+                    gpointer    user_data)
+{
+  g_printerr ("\r%-40s %3d %%", text, (int) (fraction * 100));
+  if (fraction >= 1.0)
+    g_printerr ("\n");
+}
+
+void
+cl_cli_json_string (JsonBuilder *b,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value != NULL ? value : "");
+}
+
+void
+cl_cli_json_string_or_null (JsonBuilder *b,
+                            const char  *member,
+                            const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL && *value != '\0')
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+cl_cli_json_int (JsonBuilder *b,
+                 const char  *member,
+                 gint64       value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_int_value (b, value);
 }
