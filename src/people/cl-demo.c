@@ -8,6 +8,7 @@
 
 #include "attendance/cl-attendance-demo.h"
 #include "casework/cl-casework-demo.h"
+#include "documents/cl-letterhead.h"
 #include "people/cl-demo.h"
 #include "people/cl-officer-repository.h"
 #include "people/cl-people-error.h"
@@ -1985,6 +1986,19 @@ generate (Gen                 *g,
   /* Casework for the pupils with poor attendance, from the same GRand. */
   if (!cl_casework_demo_fill (g->db, g->rand, error) || check_cancelled (g, error))
     return FALSE;
+
+  /* A made-up authority's letterhead, so the demo's letters read as letters. */
+  {
+    g_autoptr(ClLetterhead) letterhead = cl_letterhead_new ();
+
+    letterhead->authority = g_strdup ("Northshire County Council");
+    letterhead->service = g_strdup (_("Education Welfare Service"));
+    letterhead->address = g_strdup ("County Hall\nMarket Street\nNorthtown\nNT1 1AA");
+    letterhead->phone = g_strdup ("01632 960000");
+    letterhead->email = g_strdup ("ews@northshire.example.org");
+    if (!cl_letterhead_save (letterhead, g->db, error))
+      return FALSE;
+  }
 
   /* One audit entry for the whole authority; it names no one. */
   detail = g_strdup_printf ("demo data, seed %u: %u officers, %u schools, %u pupils, "
