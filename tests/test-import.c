@@ -184,6 +184,8 @@ test_csv_problems (Fixture *f, gconstpointer data)
   g_assert_true (has_problem (&result, "register-bad.csv:8: UPN G80120000101A, 2025-10-27 AM: mark “/” on a school holiday at Oakfield Primary"));
   g_assert_true (has_problem (&result, "register-bad.csv:9: session “XM” is not AM or PM"));
   g_assert_cmpuint (result.problems->len, ==, 7);
+  /* Only U801200002001 (line 10) is clean. */
+  g_assert_cmpuint (result.pupils_clean, ==, 1);
   cl_import_result_clear (&result);
 
   /* Nothing was written. */
@@ -197,6 +199,7 @@ test_csv_problems (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (result.pupils_created, ==, 1);
   g_assert_cmpuint (result.pupils_skipped, ==, 3);
+  g_assert_cmpuint (result.sessions, ==, 1);
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM pupil WHERE upn = 'U801200002001'"), ==, 1);
   cl_import_result_clear (&result);
 }

@@ -56,6 +56,7 @@ typedef struct
   GPtrArray  *registers;         /* FileRegister */
   guint32     first_julian;
   guint32     last_julian;
+  guint64     sessions;          /* marks read for this pupil */
   gint64      last_school_id;
   GPtrArray  *guardians;         /* ClGuardian, from a CTF */
 } ImportPupil;
@@ -417,6 +418,7 @@ add_mark (Importer    *imp,
   year = imp->year_cache_year;
   index = (int) (julian - imp->year_cache_first) * 2 + (pm ? 1 : 0);
   imp->result->sessions++;
+  p->sessions++;
   if (id == 0)
     {
       g_autofree char *date = cl_attendance_date_from_julian (julian);
@@ -1440,6 +1442,7 @@ write_all (Importer  *imp,
       if (p->bad)
         {
           result->pupils_skipped++;
+          result->sessions -= MIN (p->sessions, result->sessions);
           continue;
         }
       if ((i & 0x3ff) == 0)
@@ -1651,6 +1654,10 @@ run_import (Importer      *imp,
                      g_strdup_printf (_("%s: … and %u more problems"), imp->name,
                                       imp->n_problems - result->problems->len));
 
+  for (guint i = 0; i < imp->order->len; i++)
+    if (!((ImportPupil *) g_ptr_array_index (imp->order, i))->bad)
+      result->pupils_clean++;
+
   if (imp->file_problem || (imp->n_problems > 0 && !opts.clean_pupils_only))
     {
       g_set_error (error, CL_IMPORT_ERROR, CL_IMPORT_ERROR_INVALID,
@@ -1667,7 +1674,10 @@ run_import (Importer      *imp,
         {
           ImportPupil *p = g_ptr_array_index (imp->order, i);
           if (p->bad)
-            result->pupils_skipped++;
+            {
+              result->pupils_skipped++;
+              result->sessions -= MIN (p->sessions, result->sessions);
+            }
           else if (p->existing_id > 0)
             result->pupils_updated++;
           else
@@ -1868,6 +1878,9 @@ cl_register_import_async (const char            *db_path,
   t->progress_data = progress_data;
   t->context = g_main_context_ref_thread_default ();
   g_task_set_source_tag (task, cl_register_import_async);
+  /* Once the import has committed, its result stands even if Cancel is
+   * pressed in the same instant: the worker decides, not the cancellable. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, t, import_task_free);
   g_task_run_in_thread (task, import_thread);
 }

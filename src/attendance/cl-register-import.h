@@ -56,7 +56,9 @@ typedef struct
   guint      pupils_created;
   guint      pupils_updated;
   guint      pupils_skipped;      /* with clean_pupils_only */
-  guint64    sessions;            /* marks read from the file */
+  guint      pupils_clean;        /* pupils with no problems, whether written or not */
+  guint64    sessions;            /* marks imported (with clean_pupils_only, of the
+                                   * pupils written) */
   guint64    lines;
   GPtrArray *problems;            /* "FILE:LINE: what" strings */
 } ClImportResult;
