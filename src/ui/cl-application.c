@@ -10,6 +10,7 @@
 #include "people/cl-pupil-repository.h"
 #include "people/cl-school-repository.h"
 #include "ui/cl-application.h"
+#include "ui/cl-codes-window.h"
 #include "ui/cl-window.h"
 
 struct _ClApplication
@@ -161,11 +162,37 @@ shortcuts_activated_cb (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* The codes of the database of the window in front. */
+static void
+show_codes_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ClApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ClDatabase *db = self->db;
+  ClCodesWindow *codes;
+
+  while (window != NULL && !CL_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window != NULL)
+    db = cl_window_get_database (CL_WINDOW (window));
+  if (db == NULL)
+    return;
+  codes = cl_codes_window_new (window, db);
+  /* The pupils' figures and registers follow the new categories. */
+  if (window != NULL)
+    g_signal_connect_object (codes, "category-changed", G_CALLBACK (cl_window_reload), window,
+                             G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (codes));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb, NULL, NULL, NULL, { 0 } },
   { "about", about_activated_cb, NULL, NULL, NULL, { 0 } },
   { "help", help_activated_cb, NULL, NULL, NULL, { 0 } },
   { "shortcuts", shortcuts_activated_cb, NULL, NULL, NULL, { 0 } },
+  { "show-codes", show_codes_activated_cb, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -191,6 +218,7 @@ cl_application_startup (GApplication *app)
   set_accels (GTK_APPLICATION (self), "app.quit", "<Control>q");
   set_accels (GTK_APPLICATION (self), "app.help", "F1");
   set_accels (GTK_APPLICATION (self), "app.shortcuts", "<Control>question");
+  set_accels (GTK_APPLICATION (self), "win.import-register", "<Control>i");
 
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
@@ -282,9 +310,11 @@ set_actor (ClApplication *self)
       g_autoptr(ClOfficerRepository) officers = cl_officer_repository_new (self->db);
       g_autoptr(ClOfficer) officer = cl_officer_repository_get (officers, officer_id, NULL);
 
+      /* As the window's officer switch records it: "officer:<id>". */
       if (officer != NULL)
         {
-          cl_database_set_actor (self->db, cl_officer_get_name (officer));
+          g_autofree char *actor = g_strdup_printf ("officer:%" G_GINT64_FORMAT, officer_id);
+          cl_database_set_actor (self->db, actor);
           return;
         }
     }

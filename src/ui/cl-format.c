@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
@@ -50,4 +51,31 @@ cl_format_today_iso (void)
 
   cl_date_today (&today);
   return cl_date_to_iso (&today);
+}
+
+char *
+cl_format_percent (double percent)
+{
+  /* Translators: a percentage to one decimal place, e.g. "94.7%". */
+  return g_strdup_printf (_("%.1f%%"), percent);
+}
+
+char *
+cl_format_academic_year (int academic_year)
+{
+  return g_strdup_printf ("%d/%02d", academic_year, (academic_year + 1) % 100);
+}
+
+char *
+cl_format_long_date (const char *iso)
+{
+  GDate date;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (iso == NULL || !cl_date_parse (iso, &date))
+    return g_strdup (iso != NULL ? iso : "");
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a long date, strftime style: "Thursday 4 September 2025". */
+  return g_date_time_format (dt, _("%A %-d %B %Y"));
 }

@@ -15,5 +15,11 @@ char *cl_format_count     (guint       n);
 char *cl_format_date      (const char *iso);
 /* Today as "YYYY-MM-DD". */
 char *cl_format_today_iso (void);
+/* A percentage to one decimal place, as the DfE publishes them: "94.7%". */
+char *cl_format_percent   (double      percent);
+/* An academic year by its two calendar years: 2025 → "2025/26". */
+char *cl_format_academic_year (int     academic_year);
+/* "Thursday 4 September 2025" for an ISO date; the text itself otherwise. */
+char *cl_format_long_date (const char *iso);
 
 G_END_DECLS

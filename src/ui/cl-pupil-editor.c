@@ -9,8 +9,10 @@
 #include "people/cl-school.h"
 #include "people/cl-upn.h"
 #include "store/cl-dates.h"
+#include "ui/cl-attendance-card.h"
 #include "ui/cl-format.h"
 #include "ui/cl-pupil-editor.h"
+#include "ui/cl-register-calendar.h"
 #include "ui/cl-window-private.h"
 
 struct _ClPupilEditor
@@ -27,10 +29,15 @@ struct _ClPupilEditor
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *guardians_group;
   AdwPreferencesGroup *delete_group;
+  AdwPreferencesGroup *attendance_group;
+  AdwPreferencesGroup *register_group;
+  ClAttendanceCard    *attendance_card;
+  ClRegisterCalendar  *register_calendar;
   AdwActionRow        *flag_rows[CL_PUPIL_N_FLAGS];
   GtkSwitch           *flag_switches[CL_PUPIL_N_FLAGS];
 
   ClPupilRepository   *repository;
+  ClDatabase          *db;               /* for the attendance; may be NULL */
   GListStore          *school_sources;   /* GListModels: "no school", then the schools */
   GtkFlattenListModel *school_model;
   GPtrArray           *history_rows;
@@ -267,6 +274,15 @@ text_changed_cb (ClPupilEditor *self,
   update_state (self);
 }
 
+/* Opens the New Case dialog for the pupil shown (casework, issue 4). */
+static void
+open_case_clicked_cb (ClPupilEditor *self)
+{
+  if (self->source != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-case", "x",
+                                cl_pupil_get_id (self->source));
+}
+
 static void
 sex_selected_cb (ClPupilEditor *self)
 {
@@ -429,6 +445,36 @@ load_related (ClPupilEditor *self)
       }
 }
 
+/* The attendance card and register of a pupil read from the database. */
+static void
+load_attendance (ClPupilEditor *self)
+{
+  gboolean shown = self->source != NULL && self->db != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->register_group), shown);
+  if (!shown)
+    {
+      cl_attendance_card_clear (self->attendance_card);
+      cl_register_calendar_clear (self->register_calendar);
+      return;
+    }
+  cl_attendance_card_show_pupil (self->attendance_card, self->db,
+                                 cl_pupil_get_id (self->source));
+  cl_register_calendar_show_pupil (self->register_calendar, self->db,
+                                   cl_pupil_get_id (self->source));
+}
+
+void
+cl_pupil_editor_set_database (ClPupilEditor *self,
+                              ClDatabase    *db)
+{
+  g_return_if_fail (CL_IS_PUPIL_EDITOR (self));
+  g_return_if_fail (db == NULL || CL_IS_DATABASE (db));
+
+  g_set_object (&self->db, db);
+}
+
 void
 cl_pupil_editor_set_repository (ClPupilEditor     *self,
                                 ClPupilRepository *repository)
@@ -507,6 +553,7 @@ cl_pupil_editor_edit (ClPupilEditor *self,
 
   update_year (self);
   load_related (self);
+  load_attendance (self);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), pupil != NULL);
   gtk_stack_set_visible_child_name (self->stack, "form");
   update_state (self);
@@ -602,6 +649,18 @@ cl_pupil_editor_get_error_label (ClPupilEditor *self)
   return self->error_label;
 }
 
+ClAttendanceCard *
+cl_pupil_editor_get_attendance_card (ClPupilEditor *self)
+{
+  return self->attendance_card;
+}
+
+ClRegisterCalendar *
+cl_pupil_editor_get_register_calendar (ClPupilEditor *self)
+{
+  return self->register_calendar;
+}
+
 static void
 cl_pupil_editor_dispose (GObject *object)
 {
@@ -609,6 +668,7 @@ cl_pupil_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PUPIL_EDITOR);
   g_clear_object (&self->repository);
+  g_clear_object (&self->db);
   g_clear_object (&self->school_model);
   g_clear_object (&self->school_sources);
   g_clear_object (&self->source);
@@ -670,6 +730,8 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CL_TYPE_SCHOOL);
+  g_type_ensure (CL_TYPE_ATTENDANCE_CARD);
+  g_type_ensure (CL_TYPE_REGISTER_CALENDAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caseload/Caseload"
                                                "/ui/cl-pupil-editor.ui");
@@ -682,6 +744,11 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, guardians_group);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, register_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, attendance_card);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, register_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, open_case_clicked_cb);
   for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
     if (text_row_ids[i] != NULL)
       gtk_widget_class_bind_template_child_full (widget_class, text_row_ids[i], FALSE,

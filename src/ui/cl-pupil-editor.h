@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (ClPupilEditor, cl_pupil_editor, CL, PUPIL_EDITOR, GtkWidge
 GtkWidget  *cl_pupil_editor_new             (void);
 void        cl_pupil_editor_set_repository  (ClPupilEditor     *self,
                                              ClPupilRepository *repository);
+/* The database the pupil's attendance and register are read from. */
+void        cl_pupil_editor_set_database    (ClPupilEditor     *self,
+                                             ClDatabase        *db);
 /* ClSchool items offered as the current school. */
 void        cl_pupil_editor_set_schools     (ClPupilEditor     *self,
                                              GListModel        *schools);

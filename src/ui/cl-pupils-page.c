@@ -45,6 +45,8 @@ struct _ClPupilsPage
   gboolean            folded;
   gboolean            selecting;   /* the selection is being set from code */
   guint               warm_id;
+  guint               scroll_tick_id;
+  guint               scroll_pending;
   guint               warm_position;
 };
 
@@ -323,10 +325,41 @@ find_in_store (ClPupilsPage *self,
   return FALSE;
 }
 
+static void scroll_to (ClPupilsPage *self,
+                       guint         position);
+
+static gboolean
+scroll_when_laid_out_cb (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  ClPupilsPage *self = user_data;
+
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  if (self->scroll_pending < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    scroll_to (self, self->scroll_pending);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scroll_to (ClPupilsPage *self,
            guint         position)
 {
+  /* A list view that has never been laid out (the page not shown yet, as
+   * when another page asks to show a pupil) is left blank by GTK 4.8 if
+   * told to scroll: scroll once it has its size. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->column_view)) == 0)
+    {
+      self->scroll_pending = position;
+      if (self->scroll_tick_id == 0)
+        self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                             scroll_when_laid_out_cb, self,
+                                                             NULL);
+      return;
+    }
+
   /* GtkColumnView gains scroll_to in GTK 4.12; in 4.8 its inner list view
    * has the "list.scroll-to-item" action. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
@@ -839,6 +872,35 @@ cl_pupils_page_set_database (ClPupilsPage *self,
   self->repository = cl_pupil_repository_new (db);
   self->schools = cl_school_repository_new (db);
   cl_pupil_editor_set_repository (self->editor, self->repository);
+  cl_pupil_editor_set_database (self->editor, db);
+}
+
+gboolean
+cl_pupils_page_show_pupil (ClPupilsPage *self,
+                           gint64        pupil_id)
+{
+  g_autoptr(ClPupil) pupil = NULL;
+  guint position;
+
+  g_return_val_if_fail (CL_IS_PUPILS_PAGE (self), FALSE);
+
+  if (!find_in_store (self, pupil_id, &position))
+    return FALSE;
+  pupil = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  /* A search that hides the pupil is cleared first. */
+  if (*self->query != '\0' && !match_pupil (pupil, self))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      cl_pupils_page_search_now (self, "");
+    }
+  if (editing_id (self) == pupil_id)
+    {
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      select_id (self, pupil_id, TRUE);
+    }
+  else
+    leave_editor (self, pupil, FALSE);
+  return TRUE;
 }
 
 guint
@@ -892,6 +954,9 @@ cl_pupils_page_dispose (GObject *object)
 
   /* The filter calls back into self: let it go first. */
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PUPILS_PAGE);

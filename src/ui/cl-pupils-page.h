@@ -23,5 +23,9 @@ gboolean   cl_pupils_page_get_has_unsaved_changes (ClPupilsPage  *self);
 /* Saves the pupil being edited; on failure says why in a dialog and
  * returns FALSE. */
 gboolean   cl_pupils_page_save                    (ClPupilsPage  *self);
+/* Selects the pupil and shows them in the editor (asking first about unsaved
+ * changes to another pupil); FALSE when there is no such pupil. */
+gboolean   cl_pupils_page_show_pupil              (ClPupilsPage  *self,
+                                                   gint64         pupil_id);
 
 G_END_DECLS

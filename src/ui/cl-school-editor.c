@@ -8,6 +8,7 @@
 
 #include "people/cl-officer.h"
 #include "ui/cl-format.h"
+#include "ui/cl-school-attendance.h"
 #include "ui/cl-school-editor.h"
 #include "ui/cl-window-private.h"
 
@@ -26,7 +27,10 @@ struct _ClSchoolEditor
   AdwActionRow        *pupils_row;
   GtkLabel            *error_label;
   AdwPreferencesGroup *delete_group;
+  AdwPreferencesGroup *attendance_group;
+  ClSchoolAttendance  *attendance;
 
+  ClDatabase          *db;               /* for the attendance; may be NULL */
   GListStore          *officer_sources;  /* GListModels: "no officer", then the officers */
   GtkFlattenListModel *officer_model;
 
@@ -343,6 +347,29 @@ cl_school_editor_set_officers (ClSchoolEditor *self,
 }
 
 void
+cl_school_editor_set_database (ClSchoolEditor *self,
+                               ClDatabase     *db)
+{
+  g_return_if_fail (CL_IS_SCHOOL_EDITOR (self));
+  g_return_if_fail (db == NULL || CL_IS_DATABASE (db));
+
+  g_set_object (&self->db, db);
+}
+
+static void
+load_attendance (ClSchoolEditor *self)
+{
+  gboolean shown = self->source != NULL && self->db != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), shown);
+  if (shown)
+    cl_school_attendance_show_school (self->attendance, self->db,
+                                      cl_school_get_id (self->source));
+  else
+    cl_school_attendance_clear (self->attendance);
+}
+
+void
 cl_school_editor_edit (ClSchoolEditor *self,
                        ClSchool       *school)
 {
@@ -390,6 +417,7 @@ cl_school_editor_edit (ClSchoolEditor *self,
   adw_action_row_set_subtitle (self->pupils_row, count);
   gtk_widget_set_visible (GTK_WIDGET (self->pupils_row), school != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), school != NULL);
+  load_attendance (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
@@ -463,6 +491,12 @@ cl_school_editor_get_error_label (ClSchoolEditor *self)
   return self->error_label;
 }
 
+ClSchoolAttendance *
+cl_school_editor_get_attendance (ClSchoolEditor *self)
+{
+  return self->attendance;
+}
+
 GtkWidget *
 cl_school_editor_get_number_row (ClSchoolEditor *self,
                                  ClSchoolNumber  field)
@@ -476,6 +510,7 @@ cl_school_editor_dispose (GObject *object)
   ClSchoolEditor *self = CL_SCHOOL_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SCHOOL_EDITOR);
+  g_clear_object (&self->db);
   g_clear_object (&self->officer_model);
   g_clear_object (&self->officer_sources);
   g_clear_object (&self->source);
@@ -525,6 +560,7 @@ cl_school_editor_class_init (ClSchoolEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CL_TYPE_OFFICER);
+  g_type_ensure (CL_TYPE_SCHOOL_ATTENDANCE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caseload/Caseload"
                                                "/ui/cl-school-editor.ui");
@@ -537,6 +573,8 @@ cl_school_editor_class_init (ClSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, pupils_row);
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, attendance);
   for (guint i = 0; i < CL_SCHOOL_N_TEXT; i++)
     if (text_row_ids[i] != NULL)
       gtk_widget_class_bind_template_child_full (widget_class, text_row_ids[i], FALSE,

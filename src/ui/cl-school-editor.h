@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "people/cl-school.h"
+#include "store/cl-database.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ GtkWidget *cl_school_editor_new          (void);
 /* ClOfficer items offered as link officer. */
 void       cl_school_editor_set_officers (ClSchoolEditor *self,
                                           GListModel     *officers);
+/* The database the school's attendance is read from. */
+void       cl_school_editor_set_database (ClSchoolEditor *self,
+                                          ClDatabase     *db);
 /* Starts editing school (kept as the source), or a new school when NULL. */
 void       cl_school_editor_edit         (ClSchoolEditor *self,
                                           ClSchool       *school);

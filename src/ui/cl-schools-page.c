@@ -727,6 +727,7 @@ cl_schools_page_set_database (ClSchoolsPage *self,
   g_clear_object (&self->officers);
   self->repository = cl_school_repository_new (db);
   self->officers = cl_officer_repository_new (db);
+  cl_school_editor_set_database (self->editor, db);
 }
 
 guint

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/cl-caseload-page.h"
 #include "ui/cl-demo-task.h"
 #include "ui/cl-format.h"
 #include "ui/cl-window-private.h"
@@ -29,11 +30,16 @@ struct _ClWindow
   AdwViewStack         *view_stack;
   ClPupilsPage         *pupils_page;
   ClSchoolsPage        *schools_page;
+  ClCaseloadPage       *caseload_page;
+  ClOfficerSwitch      *officer_switch;
+  ClReportsPage        *reports_page;
 
   ClDatabase           *db;
   GCancellable         *demo_cancellable;
   gboolean              pupils_stale;
   gboolean              schools_stale;
+  gboolean              caseload_stale;
+  gboolean              officer_ready;
   gboolean              close_confirmed;
 };
 
@@ -113,6 +119,53 @@ reload_schools (ClWindow *self)
     show_error (self, _("Could Not Read the Schools"), error);
 }
 
+static void reload_caseload (ClWindow *self);
+
+void
+cl_window_reload (ClWindow *self)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  reload_schools (self);
+  reload_pupils (self);
+  reload_caseload (self);
+}
+
+/* The officer at the keyboard: chosen once the window has its application
+ * (which has the settings); the caseload follows the officer. */
+static void
+ensure_officer (ClWindow *self)
+{
+  if (self->officer_ready)
+    return;
+  self->officer_ready = TRUE;
+  cl_officer_switch_set_database (self->officer_switch, self->db, get_settings (self));
+  cl_caseload_page_set_officer (self->caseload_page,
+                                cl_officer_switch_get_officer_id (self->officer_switch));
+}
+
+static void
+officer_changed_cb (ClWindow *self)
+{
+  if (self->officer_ready)
+    cl_caseload_page_set_officer (self->caseload_page,
+                                  cl_officer_switch_get_officer_id (self->officer_switch));
+}
+
+/* After the demo data or an import: the officers, and the caseload. */
+static void
+reload_caseload (ClWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->officer_ready)
+    return;
+  if (!cl_officer_switch_reload (self->officer_switch, &error)
+      || !cl_caseload_page_reload (self->caseload_page, &error))
+    show_error (self, _("Could Not Read the Caseload"), error);
+  self->caseload_stale = FALSE;
+}
+
 static GtkListBoxRow *
 find_row (ClWindow   *self,
           const char *name)
@@ -154,6 +207,14 @@ sidebar_row_selected_cb (ClWindow      *self,
     reload_pupils (self);
   else if (g_str_equal (name, "schools") && self->schools_stale)
     reload_schools (self);
+  else if (g_str_equal (name, "caseload") && self->caseload_stale && self->officer_ready)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->caseload_stale = FALSE;
+      if (!cl_caseload_page_reload (self->caseload_page, &error))
+        show_error (self, _("Could Not Read the Caseload"), error);
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -167,8 +228,9 @@ sidebar_row_activated_cb (ClWindow      *self,
 static void
 pupils_changed_cb (ClWindow *self)
 {
-  /* Pupil counts on the Schools page. */
+  /* Pupil counts on the Schools page; names on the caseload. */
   self->schools_stale = TRUE;
+  self->caseload_stale = TRUE;
 }
 
 static void
@@ -176,6 +238,7 @@ schools_changed_cb (ClWindow *self)
 {
   /* School names and the choice of school on the Pupils page. */
   self->pupils_stale = TRUE;
+  self->caseload_stale = TRUE;
 }
 
 static gboolean
@@ -233,6 +296,7 @@ demo_done_cb (GObject      *source,
   set_welcome_done (self);
   reload_schools (self);
   reload_pupils (self);
+  reload_caseload (self);
   cl_welcome_page_set_busy (self->welcome_page, FALSE);
   cl_window_show_page (self, "pupils");
 
@@ -279,8 +343,63 @@ show_sidebar_activated_cb (GSimpleAction *action,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+import_register_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  cl_window_import_register (CL_WINDOW (user_data));
+}
+
+/* Shows a pupil, by id, on the Pupils page (from the school's list). */
+static void
+show_pupil_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ClWindow *self = user_data;
+
+  cl_window_show_page (self, "pupils");
+  if (!cl_pupils_page_show_pupil (self->pupils_page, g_variant_get_int64 (parameter)))
+    cl_window_add_toast (self, adw_toast_new (_("That pupil is no longer in Caseload")));
+}
+
+/* Opens "Write Letters" about a pupil, by id (0: choose them there), for
+ * example from the pupil in view; letters about many pupils start from the
+ * Reports page. */
+static void
+write_letters_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  ClWindow *self = user_data;
+  gint64 pupil_id = g_variant_get_int64 (parameter);
+
+  if (pupil_id > 0)
+    cl_reports_page_write_letters_about (self->reports_page, pupil_id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->reports_page), "reports.write-letters", "s", "");
+}
+
+/* Opens the New Case dialog for a pupil, by id (0: choose one). */
+static void
+new_case_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ClWindow *self = user_data;
+
+  ensure_officer (self);
+  cl_window_show_page (self, "caseload");
+  cl_caseload_page_new_case (self->caseload_page, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-sidebar", show_sidebar_activated_cb, NULL, NULL, NULL, { 0 } },
+  { "new-case", new_case_activated_cb, "x", NULL, NULL, { 0 } },
+  { "import-register", import_register_activated_cb, NULL, NULL, NULL, { 0 } },
+  { "show-pupil", show_pupil_activated_cb, "x", NULL, NULL, { 0 } },
+  { "write-letters", write_letters_activated_cb, "x", NULL, NULL, { 0 } },
 };
 
 static void
@@ -329,7 +448,9 @@ close_response_cb (ClWindow   *self,
       if ((cl_pupils_page_get_has_unsaved_changes (self->pupils_page)
            && !cl_pupils_page_save (self->pupils_page))
           || (cl_schools_page_get_has_unsaved_changes (self->schools_page)
-              && !cl_schools_page_save (self->schools_page)))
+              && !cl_schools_page_save (self->schools_page))
+          || (cl_reports_page_get_has_unsaved_changes (self->reports_page)
+              && !cl_template_editor_save (cl_reports_page_get_template_editor (self->reports_page))))
         return;
     }
   else if (g_strcmp0 (response, "discard") != 0)
@@ -344,6 +465,7 @@ cl_window_realize (GtkWidget *widget)
   /* Not in constructed: "application", which has the settings, is set
    * after construction. */
   restore_window_state (CL_WINDOW (widget));
+  ensure_officer (CL_WINDOW (widget));
   GTK_WIDGET_CLASS (cl_window_parent_class)->realize (widget);
 }
 
@@ -353,9 +475,16 @@ cl_window_close_request (GtkWindow *window)
   ClWindow *self = CL_WINDOW (window);
   GtkWidget *dialog;
 
+  /* A casework form with changes asks about them itself. */
+  if (!self->close_confirmed && cl_caseload_page_get_has_unsaved_changes (self->caseload_page))
+    {
+      cl_caseload_page_present_unsaved (self->caseload_page);
+      return TRUE;
+    }
   if (!self->close_confirmed
       && (cl_pupils_page_get_has_unsaved_changes (self->pupils_page)
-          || cl_schools_page_get_has_unsaved_changes (self->schools_page)))
+          || cl_schools_page_get_has_unsaved_changes (self->schools_page)
+          || cl_reports_page_get_has_unsaved_changes (self->reports_page)))
     {
       dialog = adw_message_dialog_new (window, _("Save Changes?"),
                                        _("Some changes have not been saved. If you close "
@@ -397,6 +526,8 @@ cl_window_constructed (GObject *object)
 
   cl_pupils_page_set_database (self->pupils_page, self->db);
   cl_schools_page_set_database (self->schools_page, self->db);
+  cl_caseload_page_set_database (self->caseload_page, self->db);
+  cl_reports_page_set_database (self->reports_page, self->db);
   reload_schools (self);
   reload_pupils (self);
 
@@ -411,7 +542,26 @@ cl_window_constructed (GObject *object)
   else
     cl_window_show_page (self, cl_schools_page_get_n_schools (self->schools_page) > 0
                                  && cl_pupils_page_get_n_pupils (self->pupils_page) == 0
-                               ? "schools" : "pupils");
+                               ? "schools" : "caseload");
+}
+
+static void
+application_set_cb (ClWindow *self)
+{
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    ensure_officer (self);
+}
+
+ClCaseloadPage *
+cl_window_get_caseload_page (ClWindow *self)
+{
+  return self->caseload_page;
+}
+
+ClOfficerSwitch *
+cl_window_get_officer_switch (ClWindow *self)
+{
+  return self->officer_switch;
 }
 
 ClPupilsPage *
@@ -424,6 +574,12 @@ ClSchoolsPage *
 cl_window_get_schools_page (ClWindow *self)
 {
   return self->schools_page;
+}
+
+ClReportsPage *
+cl_window_get_reports_page (ClWindow *self)
+{
+  return self->reports_page;
 }
 
 ClWelcomePage *
@@ -518,6 +674,9 @@ cl_window_class_init (ClWindowClass *klass)
   g_type_ensure (CL_TYPE_WELCOME_PAGE);
   g_type_ensure (CL_TYPE_PUPILS_PAGE);
   g_type_ensure (CL_TYPE_SCHOOLS_PAGE);
+  g_type_ensure (CL_TYPE_CASELOAD_PAGE);
+  g_type_ensure (CL_TYPE_OFFICER_SWITCH);
+  g_type_ensure (CL_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caseload/Caseload"
                                                "/ui/cl-window.ui");
@@ -530,6 +689,10 @@ cl_window_class_init (ClWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, pupils_page);
   gtk_widget_class_bind_template_child (widget_class, ClWindow, schools_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, officer_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClWindow, reports_page);
+  gtk_widget_class_bind_template_callback (widget_class, officer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pupils_changed_cb);
@@ -545,4 +708,5 @@ cl_window_init (ClWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 }

@@ -184,6 +184,10 @@ main (int   argc,
   settle ();
   startup_ms = ms_since (start);
 
+  /* The Caseload page opens first; the figures are the Pupils page's. */
+  cl_window_show_page (window, "pupils");
+  settle ();
+
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   page = cl_window_get_pupils_page (window);
