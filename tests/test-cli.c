@@ -604,6 +604,49 @@ test_penalty_and_alerts (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "groups")), >=, 1);
 }
 
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *csv = path_in (f, "snow.csv");
+  JsonObject *o;
+
+  add_school (f);
+  run (&r, f->db, "calendar", "show", "--school", "123456", "--year", "2025", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "No calendar is stored"));
+
+  run (&r, f->db, "calendar", "standard", "--school", "123456", "--year", "2025/26", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "190 days open to pupils"));
+  run (&r, f->db, "calendar", "add", "--school", "123456", "--kind", "closure",
+       "--from", "12/01/2026", "--name", "Snow", NULL);
+  assert_ok (&r);
+  run (&r, f->db, "calendar", "show", "--school", "123456", "--year", "2025", "--json", NULL);
+  assert_ok (&r);
+  o = parse_object (r.out, parser);
+  g_assert_cmpint (json_object_get_int_member (o, "open_days"), ==, 189);
+
+  /* A present mark on the snow day is refused by the import. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "UPN,Surname,Forename,DOB,Date,Session,Mark\n"
+                                      "B801200005001,Jones,Rhys,2015-02-02,2026-01-12,AM,/\n",
+                                      -1, NULL));
+  run (&r, f->db, "import", csv, "--school", "123456", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "snow.csv:2: UPN B801200005001, 2026-01-12 AM: mark “/” on a "
+                                   "day the school was closed"));
+
+  run (&r, f->db, "calendar", "standard", "--school", "123456", "--year", "2025", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--replace"));
+  run (&r, f->db, "calendar", "add", "--school", "123456", "--kind", "party", "--from",
+       "2026-01-12", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +674,7 @@ main (int   argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/attendance", test_attendance);
   ADD ("/cli/penalty-and-alerts", test_penalty_and_alerts);
+  ADD ("/cli/calendar", test_calendar);
 #undef ADD
 
   return g_test_run ();

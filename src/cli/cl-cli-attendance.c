@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attendance/cl-attendance-stats.h"
+#include "attendance/cl-calendar.h"
 #include "attendance/cl-code-table.h"
 #include "attendance/cl-register-import.h"
 #include "attendance/cl-rules.h"
@@ -743,5 +744,287 @@ cl_cli_codes_set_category (ClCli  *cli,
     return cl_cli_failure (command, error);
   g_print (_("%s (%s) is now counted as: %s\n"), argv[1], set,
            cl_attendance_category_get_label (category));
+  return CL_CLI_EXIT_OK;
+}
+
+/* --- calendars -------------------------------------------------------------------- */
+
+/* "2025" or "2025/26" → 2025; the current academic year when text is NULL. */
+static gboolean
+parse_academic_year (const char *text,
+                     int        *out)
+{
+  guint64 year;
+
+  if (text == NULL)
+    {
+      *out = cl_current_academic_year ();
+      return TRUE;
+    }
+  if (strlen (text) == 7 && text[4] == '/')
+    {
+      g_autofree char *first = g_strndup (text, 4);
+      guint64 second;
+
+      if (!cl_cli_parse_number (first, 4, 1990, 2199, &year)
+          || !cl_cli_parse_number (text + 5, 2, 0, 99, &second) || (year + 1) % 100 != second)
+        return FALSE;
+    }
+  else if (!cl_cli_parse_number (text, 4, 1990, 2199, &year))
+    return FALSE;
+  *out = (int) year;
+  return TRUE;
+}
+
+static void
+print_calendar (ClCalendar *calendar,
+                ClSchool   *school,
+                gboolean    json)
+{
+  GPtrArray *entries = cl_calendar_get_entries (calendar);
+  int year = cl_calendar_get_academic_year (calendar);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      cl_cli_json_int (b, "urn", cl_school_get_urn (school));
+      cl_cli_json_int (b, "academic_year", year);
+      cl_cli_json_int (b, "open_days", cl_calendar_count_open_days (calendar, NULL, NULL));
+      json_builder_set_member_name (b, "entries");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          ClCalendarEntry *e = g_ptr_array_index (entries, i);
+
+          json_builder_begin_object (b);
+          cl_cli_json_string (b, "kind", cl_calendar_kind_to_string (e->kind));
+          cl_cli_json_string (b, "name", e->name);
+          cl_cli_json_string (b, "from", e->start_date);
+          cl_cli_json_string (b, "to", e->end_date);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+      return;
+    }
+
+  if (cl_calendar_is_empty (calendar))
+    {
+      g_print (_("No calendar is stored for %s in %d/%02d. Add terms with “calendar add”, or "
+                 "“calendar standard” for the standard English calendar.\n"),
+               cl_school_get_name (school), year, (year + 1) % 100);
+      return;
+    }
+  g_print (_("%s, %d/%02d: %u days open to pupils\n"), cl_school_get_name (school), year,
+           (year + 1) % 100, cl_calendar_count_open_days (calendar, NULL, NULL));
+  {
+    const char *headers[] = { _("Kind"), _("From"), _("To"), _("Name") };
+    g_autoptr(ClCliTable) table = cl_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        ClCalendarEntry *e = g_ptr_array_index (entries, i);
+        const char *cells[] = {
+          cl_calendar_kind_to_string (e->kind), e->start_date, e->end_date, e->name,
+        };
+        cl_cli_table_add (table, cells);
+      }
+    cl_cli_table_print (table);
+  }
+}
+
+/* The school and the calendar of the year the options name, loaded. */
+static ClCalendar *
+open_calendar (ClCli       *cli,
+               const char  *command,
+               const char  *school_text,
+               const char  *year_text,
+               ClSchool   **out_school,
+               int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  ClCalendar *calendar;
+  int year;
+
+  if (school_text == NULL)
+    {
+      *status = cl_cli_usage_error (command, _("which school? Give --school URN"));
+      return NULL;
+    }
+  if (!parse_academic_year (year_text, &year))
+    {
+      *status = cl_cli_usage_error (command, _("--year: “%s” is not an academic year such as "
+                                               "2025 or 2025/26"), year_text);
+      return NULL;
+    }
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    {
+      *status = cl_cli_failure (command, error);
+      return NULL;
+    }
+  school = cl_cli_find_school (cli, command, school_text, status);
+  if (school == NULL)
+    return NULL;
+  calendar = cl_calendar_load (cli->db, cl_school_get_id (school), year, &error);
+  if (calendar == NULL)
+    {
+      *status = cl_cli_failure (command, error);
+      return NULL;
+    }
+  *out_school = g_steal_pointer (&school);
+  return calendar;
+}
+
+int
+cl_cli_calendar_show (ClCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  const char *command = "calendar show";
+  g_autofree char *school_text = NULL;
+  g_autofree char *year_text = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("The school"), N_("URN") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The academic year, e.g. 2025 or 2025/26 (default this year)"), N_("YEAR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("A school's calendar for an academic year: terms, holidays, "
+                             "INSET days, bank holidays and closures."),
+                           entries);
+  g_autoptr(ClCalendar) calendar = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  calendar = open_calendar (cli, command, school_text, year_text, &school, &status);
+  if (calendar == NULL)
+    return status;
+  print_calendar (calendar, school, json);
+  return CL_CLI_EXIT_OK;
+}
+
+int
+cl_cli_calendar_add (ClCli  *cli,
+                     int     argc,
+                     char  **argv)
+{
+  const char *command = "calendar add";
+  g_autofree char *school_text = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("The school"), N_("URN") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
+      N_("term, holiday, inset, bank_holiday or closure"), N_("KIND") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day (default: the first)"), N_("DATE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("A name, e.g. Autumn term"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("Adds a term, holiday, INSET day, bank holiday or closure to a "
+                             "school's calendar. A day is open to pupils when it is a weekday "
+                             "in a term and in nothing else. Imports then refuse marks that "
+                             "count on closed days."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendar) calendar = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  g_autofree char *year_text = NULL;
+  ClCalendarKind kind;
+  GDate first;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (kind_text == NULL || !cl_calendar_kind_from_string (kind_text, &kind))
+    return cl_cli_usage_error (command, _("--kind: give term, holiday, inset, bank_holiday or "
+                                          "closure"));
+  if (from == NULL)
+    return cl_cli_usage_error (command, _("--from: give the first day"));
+  if (!cl_cli_date_option (command, "--from", &from, &status)
+      || !cl_cli_date_option (command, "--to", &to, &status))
+    return status;
+  if (to == NULL)
+    to = g_strdup (from);
+  cl_date_parse (from, &first);
+  year_text = g_strdup_printf ("%d", cl_academic_year_of (&first));
+
+  calendar = open_calendar (cli, command, school_text, year_text, &school, &status);
+  if (calendar == NULL)
+    return status;
+  if (!cl_calendar_add (calendar, kind, name != NULL ? name : "", from, to, &error)
+      || !cl_calendar_save (calendar, cli->db, &error))
+    return cl_cli_failure (command, error);
+  print_calendar (calendar, school, FALSE);
+  return CL_CLI_EXIT_OK;
+}
+
+int
+cl_cli_calendar_standard (ClCli  *cli,
+                          int     argc,
+                          char  **argv)
+{
+  const char *command = "calendar standard";
+  g_autofree char *school_text = NULL;
+  g_autofree char *year_text = NULL;
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "school", 0, 0, G_OPTION_ARG_STRING, &school_text, N_("The school"), N_("URN") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The academic year (default this year)"), N_("YEAR") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace a calendar already stored"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("Gives a school the standard English calendar for a year (three "
+                             "terms with half terms, 5 INSET days, bank holidays, 190 days), "
+                             "as a starting point to adjust with “calendar add”."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClCalendar) stored = NULL;
+  g_autoptr(ClCalendar) calendar = NULL;
+  g_autoptr(ClSchool) school = NULL;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  stored = open_calendar (cli, command, school_text, year_text, &school, &status);
+  if (stored == NULL)
+    return status;
+  if (!cl_calendar_is_empty (stored) && !replace)
+    {
+      g_printerr (_("caseload-cli %s: %s already has a calendar for that year; give --replace "
+                    "to replace it\n"), command, cl_school_get_name (school));
+      return CL_CLI_EXIT_FAILURE;
+    }
+  calendar = cl_calendar_new_standard_england (cl_school_get_id (school),
+                                               cl_calendar_get_academic_year (stored));
+  if (!cl_calendar_save (calendar, cli->db, &error))
+    return cl_cli_failure (command, error);
+  print_calendar (calendar, school, FALSE);
   return CL_CLI_EXIT_OK;
 }

@@ -155,6 +155,9 @@ int cl_cli_penalty_check       (ClCli *cli, int argc, char **argv);
 int cl_cli_alerts              (ClCli *cli, int argc, char **argv);
 int cl_cli_codes_list          (ClCli *cli, int argc, char **argv);
 int cl_cli_codes_set_category  (ClCli *cli, int argc, char **argv);
+int cl_cli_calendar_show       (ClCli *cli, int argc, char **argv);
+int cl_cli_calendar_add        (ClCli *cli, int argc, char **argv);
+int cl_cli_calendar_standard   (ClCli *cli, int argc, char **argv);
 
 /* cl-cli-casework.c */
 int cl_cli_officers_list       (ClCli *cli, int argc, char **argv);
