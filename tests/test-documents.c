@@ -1381,6 +1381,142 @@ test_letterhead (Fixture       *f,
   }
 }
 
+/* The letterhead's logo box on a letter's first page, as cl-document.c lays
+ * it out: from the top left margins (20 mm), 56 pt high unless that makes it
+ * wider than 150 pt. The SVG below (viewBox 120 × 40) is scaled to 150 × 50. */
+#define LH_MARGIN (20 * 72.0 / 25.4)
+#define LH_LOGO_W 150.0
+#define LH_LOGO_H 50.0
+#define LH_SCALE  2.0
+
+static const char svg_logo[] =
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">\n"
+  "  <rect x=\"0\" y=\"0\" width=\"80\" height=\"40\" fill=\"#1a4d99\"/>\n"
+  "  <circle cx=\"100\" cy=\"20\" r=\"18\" fill=\"#c03020\"/>\n"
+  "</svg>\n";
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x_pt,
+          double           y_pt)
+{
+  int x = (int) (x_pt * LH_SCALE), y = (int) (y_pt * LH_SCALE);
+  const guchar *row = cairo_image_surface_get_data (surface)
+                      + y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x] & 0xffffff;
+}
+
+static void
+test_letterhead_svg (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ClLetterhead) lh = cl_letterhead_load (f->db);
+  g_autoptr(ClLetterhead) again = NULL;
+  g_autoptr(ClLetterhead) copy = NULL;
+  g_autoptr(ClLetterTemplate) tmpl = cl_letter_template_new ("svg-logo");
+  g_autoptr(GHashTable) values = cl_letter_values_sample ();
+  g_autoptr(ClDocument) doc = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GList) images = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (f->dir, "logo.svg", NULL);
+  g_autofree char *garbage_dir = g_build_filename (f->dir, "garbage", NULL);
+  g_autofree char *garbage = g_build_filename (garbage_dir, "logo.svg", NULL);
+  g_autofree char *sizeless = g_build_filename (f->dir, "sizeless.svg", NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+  guint inked = 0, total = 0;
+  guint32 rect, circle, corner, left;
+
+  g_assert_true (g_file_set_contents (logo, svg_logo, -1, NULL));
+
+  /* Neither PNG nor SVG, whatever its name: refused, naming the file. */
+  g_assert_cmpint (g_mkdir (garbage_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (garbage, "not an image at all\n", -1, NULL));
+  g_free (lh->logo);
+  lh->logo = g_strdup (garbage);
+  g_assert_false (cl_letterhead_save (lh, f->db, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE);
+  g_assert_nonnull (strstr (error->message, garbage));
+  g_assert_nonnull (strstr (error->message, "PNG or SVG"));
+  g_clear_error (&error);
+  /* An SVG with neither a size nor a viewBox has no shape to scale. */
+  g_assert_true (g_file_set_contents (sizeless, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                                      -1, NULL));
+  g_free (lh->logo);
+  lh->logo = g_strdup (sizeless);
+  g_assert_false (cl_letterhead_save (lh, f->db, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE);
+  g_assert_nonnull (strstr (error->message, sizeless));
+  g_clear_error (&error);
+  again = cl_letterhead_load (f->db);
+  g_assert_null (again->logo);
+  g_clear_pointer (&again, cl_letterhead_free);
+
+  g_free (lh->logo);
+  lh->logo = g_strdup (logo);
+  g_assert_true (cl_letterhead_save (lh, f->db, &error));
+  g_assert_no_error (error);
+  again = cl_letterhead_load (f->db);
+  g_assert_cmpstr (again->logo, ==, logo);
+  g_assert_nonnull (cl_letterhead_get_logo (again));
+  cl_document_image_size (cl_letterhead_get_logo (again), &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 120, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 40, 0.01);
+  /* A copy loads its own SVG (recording surfaces are not shared). */
+  copy = cl_letterhead_copy (again);
+  g_assert_nonnull (cl_letterhead_get_logo (copy));
+  g_assert_true (cl_letterhead_get_logo (copy) != cl_letterhead_get_logo (again));
+
+  cl_letter_template_set_title (tmpl, "A letter under an SVG logo");
+  cl_letter_template_set_body (tmpl, "Dear {guardian.name},\n\nThis letter has a vector logo.");
+  doc = cl_letter_build (tmpl, values, again, NULL, NULL);
+  pdf = cl_document_to_pdf (doc, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (pdoc), ==, 1);
+  page = poppler_document_get_page (pdoc, 0);
+  /* Drawn as vectors: the page holds no raster image. */
+  images = poppler_page_get_image_mapping (page);
+  g_assert_cmpuint (g_list_length (images), ==, 0);
+  poppler_page_free_image_mapping (g_steal_pointer (&images));
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * LH_SCALE),
+                                        (int) (h * LH_SCALE));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, LH_SCALE, LH_SCALE);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (double y = LH_MARGIN + 1; y < LH_MARGIN + LH_LOGO_H - 1; y += 0.5)
+    for (double x = LH_MARGIN + 1; x < LH_MARGIN + LH_LOGO_W - 1; x += 0.5)
+      {
+        total++;
+        if (pixel_at (surface, x, y) != 0xffffff)
+          inked++;
+      }
+  /* The rectangle alone covers two thirds of the box. */
+  g_assert_cmpuint (inked, >, total / 2);
+  /* The rectangle is blue, the circle red, where the box puts them. */
+  rect = pixel_at (surface, LH_MARGIN + 40 * 1.25, LH_MARGIN + 20 * 1.25);
+  circle = pixel_at (surface, LH_MARGIN + 100 * 1.25, LH_MARGIN + 20 * 1.25);
+  corner = pixel_at (surface, LH_MARGIN + 119 * 1.25, LH_MARGIN + 1 * 1.25);
+  left = pixel_at (surface, LH_MARGIN - 10, LH_MARGIN + 20);
+  cairo_surface_destroy (surface);
+  g_assert_cmphex (rect & 0xff, >, (rect >> 16) & 0xff);
+  g_assert_cmphex ((circle >> 16) & 0xff, >, circle & 0xff);
+  g_assert_cmphex (corner, ==, 0xffffff);   /* outside the circle */
+  g_assert_cmphex (left, ==, 0xffffff);     /* the margin stays blank */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1408,6 +1544,7 @@ main (int   argc,
   ADD ("terms", test_terms);
   ADD ("governors-report", test_governors_report);
   ADD ("letterhead", test_letterhead);
+  ADD ("letterhead-svg", test_letterhead_svg);
 #undef ADD
   g_test_add ("/documents/merge-async", Fixture, GINT_TO_POINTER (1), fixture_setup,
               test_merge_async, fixture_teardown);

@@ -979,9 +979,9 @@ measure_letterhead (ClDocument *self)
   logo = cl_letterhead_get_logo (lh);
   if (logo != NULL)
     {
-      double iw = MAX (1, cairo_image_surface_get_width (logo));
-      double ih = MAX (1, cairo_image_surface_get_height (logo));
+      double iw, ih;
 
+      cl_document_image_size (logo, &iw, &ih);
       self->logo_h = LOGO_MAX_HEIGHT;
       self->logo_w = self->logo_h * iw / ih;
       if (self->logo_w > LOGO_MAX_WIDTH)
@@ -1034,10 +1034,13 @@ draw_letterhead (ClDocument *self,
   logo = cl_letterhead_get_logo (lh);
   if (logo != NULL && self->logo_w > 0)
     {
+      double iw, ih;
+
+      /* An SVG logo is a recording surface: the PDF gets its vectors. */
+      cl_document_image_size (logo, &iw, &ih);
       cairo_save (cr);
       cairo_translate (cr, x, y);
-      cairo_scale (cr, self->logo_w / cairo_image_surface_get_width (logo),
-                   self->logo_h / cairo_image_surface_get_height (logo));
+      cairo_scale (cr, self->logo_w / iw, self->logo_h / ih);
       cairo_set_source_surface (cr, logo, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
       cairo_paint (cr);

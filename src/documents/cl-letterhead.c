@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <librsvg/rsvg.h>
 #include <string.h>
 
 #include "documents/cl-documents-error.h"
@@ -49,7 +50,11 @@ cl_letterhead_copy (const ClLetterhead *letterhead)
   copy = cl_letterhead_new ();
   for (guint i = 0; i < N_FIELDS; i++)
     *field (copy, i) = g_strdup (*field ((ClLetterhead *) letterhead, i));
-  if (letterhead->logo_surface != NULL)
+  /* An image surface is only read once made, so copies may share it; an
+   * SVG's recording surface changes as it is replayed (cairo builds its
+   * index lazily), so each copy loads its own. */
+  if (letterhead->logo_surface != NULL
+      && cairo_surface_get_type (letterhead->logo_surface) == CAIRO_SURFACE_TYPE_IMAGE)
     copy->logo_surface = cairo_surface_reference (letterhead->logo_surface);
   return copy;
 }
@@ -94,7 +99,7 @@ cl_letterhead_save (const ClLetterhead  *letterhead,
 
   if (letterhead->logo != NULL && *letterhead->logo != '\0')
     {
-      cairo_surface_t *logo = cl_document_load_png (letterhead->logo, error);
+      cairo_surface_t *logo = cl_document_load_logo (letterhead->logo, error);
 
       if (logo == NULL)
         return FALSE;
@@ -138,7 +143,7 @@ cl_letterhead_get_logo (ClLetterhead *letterhead)
     {
       g_autoptr(GError) error = NULL;
 
-      letterhead->logo_surface = cl_document_load_png (letterhead->logo, &error);
+      letterhead->logo_surface = cl_document_load_logo (letterhead->logo, &error);
       if (letterhead->logo_surface == NULL)
         g_debug ("Letterhead logo left out: %s", error->message);
     }
@@ -204,31 +209,41 @@ read_png_cb (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-cairo_surface_t *
-cl_document_load_png (const char  *path,
-                      GError     **error)
+#define PNG_SIGNATURE "\x89PNG\r\n\x1a\n"
+
+static gboolean
+read_image (const char  *path,
+            char       **contents,
+            gsize       *len,
+            GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
-  cairo_surface_t *surface;
-  PngReader reader;
-  gsize len;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!g_file_get_contents (path, &contents, &len, &local))
+  if (!g_file_get_contents (path, contents, len, &local))
     {
       g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
                    _("Could not read the image “%s”: %s"), path, local->message);
-      return NULL;
+      return FALSE;
     }
-  if (len < 8 || memcmp (contents, "\x89PNG\r\n\x1a\n", 8) != 0)
-    {
-      g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
-                   _("The image “%s” is not a PNG file (logos and signatures must be PNG)"),
-                   path);
-      return NULL;
-    }
+  return TRUE;
+}
+
+static gboolean
+is_png (const char *contents,
+        gsize       len)
+{
+  return len >= 8 && memcmp (contents, PNG_SIGNATURE, 8) == 0;
+}
+
+static cairo_surface_t *
+decode_png (const char *path,
+            const char *contents,
+            gsize       len,
+            GError    **error)
+{
+  cairo_surface_t *surface;
+  PngReader reader;
+
   reader.data = (const guint8 *) contents;
   reader.len = len;
   reader.pos = 0;
@@ -242,4 +257,144 @@ cl_document_load_png (const char  *path,
       return NULL;
     }
   return surface;
+}
+
+cairo_surface_t *
+cl_document_load_png (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!read_image (path, &contents, &len, error))
+    return NULL;
+  if (!is_png (contents, len))
+    {
+      g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
+                   _("The image “%s” is not a PNG file (signatures must be PNG)"),
+                   path);
+      return NULL;
+    }
+  return decode_png (path, contents, len, error);
+}
+
+/* librsvg's messages end in a newline. */
+static char *
+tidy_message (const GError *error)
+{
+  return g_strstrip (g_strdup (error->message));
+}
+
+static cairo_surface_t *
+decode_svg (const char *path,
+            char       *contents,
+            gsize       len,
+            GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (contents, len);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GFile) base = g_file_new_for_path (path);
+  g_autoptr(GError) local = NULL;
+  RsvgHandle *handle;
+  RsvgRectangle viewport = { 0, 0, 0, 0 };
+  cairo_rectangle_t extents;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean rendered;
+
+  /* The base file lets the SVG refer to images beside it. */
+  handle = rsvg_handle_new_from_stream_sync (stream, base, RSVG_HANDLE_FLAGS_NONE, NULL, &local);
+  if (handle == NULL)
+    {
+      g_autofree char *why = tidy_message (local);
+
+      g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
+                   _("The image “%s” is neither a PNG nor an SVG file (logos must be PNG or SVG): %s"),
+                   path, why);
+      return NULL;
+    }
+  rsvg_handle_set_dpi (handle, 96.0);
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, &viewport.width, &viewport.height))
+    {
+      gboolean has_viewbox = FALSE;
+      RsvgRectangle viewbox = { 0, 0, 0, 0 };
+
+      /* Width and height in percent (or left out): the viewBox gives the shape. */
+      rsvg_handle_get_intrinsic_dimensions (handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
+      viewport.width = has_viewbox ? viewbox.width : 0;
+      viewport.height = has_viewbox ? viewbox.height : 0;
+    }
+  if (!(viewport.width > 0 && viewport.height > 0))
+    {
+      g_object_unref (handle);
+      g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
+                   _("The SVG image “%s” has no size: give its <svg> a width and height or a viewBox"),
+                   path);
+      return NULL;
+    }
+
+  extents.x = 0;
+  extents.y = 0;
+  extents.width = viewport.width;
+  extents.height = viewport.height;
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (surface);
+  rendered = rsvg_handle_render_document (handle, cr, &viewport, &local);
+  if (rendered && cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      rendered = FALSE;
+      g_set_error_literal (&local, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
+                           cairo_status_to_string (cairo_status (cr)));
+    }
+  cairo_destroy (cr);
+  g_object_unref (handle);
+  if (!rendered)
+    {
+      g_autofree char *why = tidy_message (local);
+
+      cairo_surface_destroy (surface);
+      g_set_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_IMAGE,
+                   _("The SVG image “%s” could not be drawn: %s"), path, why);
+      return NULL;
+    }
+  return surface;
+}
+
+cairo_surface_t *
+cl_document_load_logo (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!read_image (path, &contents, &len, error))
+    return NULL;
+  if (is_png (contents, len))
+    return decode_png (path, contents, len, error);
+  return decode_svg (path, contents, len, error);
+}
+
+void
+cl_document_image_size (cairo_surface_t *image,
+                        double          *width,
+                        double          *height)
+{
+  cairo_rectangle_t extents = { 0, 0, 1, 1 };
+
+  g_return_if_fail (image != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  if (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      extents.width = cairo_image_surface_get_width (image);
+      extents.height = cairo_image_surface_get_height (image);
+    }
+  else if (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_RECORDING)
+    cairo_recording_surface_get_extents (image, &extents);
+  *width = MAX (1.0, extents.width);
+  *height = MAX (1.0, extents.height);
 }
