@@ -23,6 +23,7 @@
 #include "ui/cl-application.h"
 #include "ui/cl-attendance-item.h"
 #include "ui/cl-format.h"
+#include "ui/cl-mail-merge-dialog.h"
 #include "ui/cl-slot.h"
 #include "ui/cl-window-private.h"
 
@@ -918,6 +919,83 @@ window_gone (gpointer data)
   return object == NULL;
 }
 
+/* The mail-merge dialog open now, or NULL. */
+static ClMailMergeDialog *
+find_mail_merge_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CL_IS_MAIL_MERGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CL_MAIL_MERGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+mail_merge_shown (gpointer data)
+{
+  return find_mail_merge_dialog () != NULL;
+}
+
+/* Whether a row under widget is titled title, as the pupils chosen in the
+ * mail-merge dialog are (their name), and shown. */
+static gboolean
+has_row_titled (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* Write Letters… in the pupil's header opens the mail-merge dialog with
+ * that pupil chosen; a new pupil has none to write yet. */
+static void
+test_pupil_write_letters (Fixture       *f,
+                          gconstpointer  data)
+{
+  ClPupilsPage *page = cl_window_get_pupils_page (f->window);
+  ClPupilEditor *editor = cl_pupils_page_get_editor (page);
+  GtkWidget *button = cl_pupil_editor_get_write_letters_button (editor);
+  g_autoptr(ClPupil) pupil = pupil_at (f, 2);
+  g_autofree char *name = g_strdup_printf ("%s %s", cl_pupil_get_forename (pupil),
+                                           cl_pupil_get_surname (pupil));
+  ClMailMergeDialog *dialog;
+  GWeakRef ref;
+
+  /* A new pupil: not yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pupils.add", NULL));
+  settle ();
+  g_assert_true (cl_pupil_editor_is_new (editor));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (pupil_rows (f)), 2);
+  settle ();
+  g_assert_cmpint (cl_pupil_get_id (cl_pupil_editor_get_source (editor)), ==,
+                   cl_pupil_get_id (pupil));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_null (find_mail_merge_dialog ());
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (mail_merge_shown, NULL));
+  settle ();
+  dialog = find_mail_merge_dialog ();
+  g_assert_true (has_row_titled (GTK_WIDGET (dialog), name));
+
+  g_weak_ref_init (&ref, dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+}
+
 static void
 test_import_problems (Fixture       *f,
                       gconstpointer  data)
@@ -1792,6 +1870,90 @@ test_case_change_stage (Fixture       *f,
                    "Legal intervention");
 }
 
+/* Nothing typed is lost: Cancel in Close Case with an outcome typed asks
+ * first. Keep Editing brings the dialog back as it was; Discard writes
+ * nothing. With nothing typed, Cancel just closes. */
+static void
+test_case_cancel_keeps_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ClCaseRepository) cases = cl_case_repository_new (cl_window_get_database (f->window));
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(ClCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *question;
+  GWeakRef ref;
+
+  activate_case (f, cw.overdue_case);
+  before = cl_case_repository_list_events (cases, cw.overdue_case, CL_EVENT_ORDER_OLDEST_FIRST,
+                                           &error);
+  g_assert_no_error (error);
+
+  dialog = cl_case_page_close_case (case_page (f));
+  g_assert_nonnull (dialog);
+  g_weak_ref_init (&ref, dialog);
+  gtk_drop_down_set_selected (cl_case_page_dialog_get_dropdown (dialog), 1);
+  gtk_editable_set_text (cl_case_page_dialog_get_entry (dialog), "Moved to Leeds with Mum");
+  settle ();
+
+  /* Cancel, as the button does: the question, and the dialog waits. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  question = cl_case_page_dialog_get_discard_question (dialog);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard What You Typed?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (question), ==, "keep");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (window_gone (&ref));
+
+  /* Keep Editing: the dialog again, with what was typed and chosen. */
+  adw_message_dialog_response (question, "keep");
+  gtk_window_close (GTK_WINDOW (question));
+  settle ();
+  g_assert_null (cl_case_page_dialog_get_discard_question (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (cl_case_page_dialog_get_entry (dialog)), ==,
+                   "Moved to Leeds with Mum");
+  g_assert_cmpuint (gtk_drop_down_get_selected (cl_case_page_dialog_get_dropdown (dialog)), ==, 1);
+
+  /* Escape (the dialog's window.close) asks too; Discard: the dialog goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  settle ();
+  question = cl_case_page_dialog_get_discard_question (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  gtk_window_close (GTK_WINDOW (question));
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+  settle ();
+  g_assert_null (find_message_dialog ());
+
+  /* Nothing was written: the case is open, its chronology as it was. */
+  g_assert_cmpstr (gtk_label_get_text (cl_case_page_get_status_label (case_page (f))), ==, "Open");
+  kase = cl_case_repository_get (cases, cw.overdue_case, &error);
+  g_assert_no_error (error);
+  g_assert_false (cl_case_is_closed (kase));
+  after = cl_case_repository_list_events (cases, cw.overdue_case, CL_EVENT_ORDER_OLDEST_FIRST,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+
+  /* Nothing typed: Cancel closes at once. */
+  dialog = cl_case_page_close_case (case_page (f));
+  g_weak_ref_init (&ref, dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+  settle ();
+  g_assert_null (find_message_dialog ());
+}
+
 static void
 test_case_family (Fixture       *f,
                   gconstpointer  data)
@@ -2202,6 +2364,7 @@ main (int   argc,
   ADD ("/ui/pupils/search-keeps-selection", DEMO_DATABASE, test_search_keeps_selection);
   ADD ("/ui/pupils/upn-error", DEMO_DATABASE, test_upn_error);
   ADD ("/ui/pupils/save-and-delete", DEMO_DATABASE, test_save_and_delete);
+  ADD ("/ui/pupils/write-letters", DEMO_DATABASE, test_pupil_write_letters);
   ADD ("/ui/schools/count", DEMO_DATABASE, test_schools);
   ADD ("/ui/schools/in-use", DEMO_DATABASE, test_school_in_use);
   ADD ("/ui/schools/editor", DEMO_DATABASE, test_school_editor);
@@ -2230,6 +2393,7 @@ main (int   argc,
   ADD_CASEWORK ("/ui/casework/close-needs-reason", test_case_close_needs_reason);
   ADD_CASEWORK ("/ui/casework/correct-event", test_case_correct_event);
   ADD_CASEWORK ("/ui/casework/change-stage", test_case_change_stage);
+  ADD_CASEWORK ("/ui/casework/cancel-keeps-text", test_case_cancel_keeps_text);
   ADD_CASEWORK ("/ui/casework/family", test_case_family);
   ADD_CASEWORK ("/ui/casework/queue-opens-case", test_queue_opens_case);
   ADD_CASEWORK ("/ui/casework/new-case", test_new_case);

@@ -748,6 +748,96 @@ cl_case_page_dialog_get_entry (AdwMessageDialog *dialog)
   return g_object_get_data (G_OBJECT (dialog), "cl-entry");
 }
 
+/* Nothing the user typed is lost: Cancel (or Escape) in a small dialog
+ * whose text entry has something in it asks first, as the event form
+ * does. The dialog only hides when it closes, so that Keep Editing can
+ * show it again as it was; it is destroyed once its answer is final. */
+
+AdwMessageDialog *
+cl_case_page_dialog_get_discard_question (AdwMessageDialog *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_object_get_data (G_OBJECT (window), "cl-discard-for") == dialog)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AdwMessageDialog *question)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_before_discarding (ClCasePage       *self,
+                       AdwMessageDialog *dialog)
+{
+  GtkWidget *question = GTK_WIDGET (cl_case_page_dialog_get_discard_question (dialog));
+
+  /* Asked once, however many times "cancel" comes (Escape emits it too). */
+  if (question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (question));
+      return;
+    }
+  question = adw_message_dialog_new (parent_window (self), _("Discard What You Typed?"),
+                                     _("The text you typed will be lost."));
+  g_object_set_data (G_OBJECT (question), "cl-discard-for", dialog);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (question), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
+                                    "discard", _("_Discard"),
+                                    "keep", _("_Keep Editing"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (discard_response_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+/* Runs after the dialog's own response handler. A button hides the dialog
+ * before its response comes; Escape gives the response first, then hides
+ * it. Either way the dialog goes once it is answered and hidden. */
+static void
+form_response_cb (ClCasePage       *self,
+                  const char       *response,
+                  AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (cl_case_page_dialog_get_entry (dialog));
+
+  if (g_strcmp0 (response, "cancel") == 0 && *text != '\0')
+    {
+      ask_before_discarding (self, dialog);
+      return;
+    }
+  g_object_set_data (G_OBJECT (dialog), "cl-answered", GINT_TO_POINTER (TRUE));
+  if (!gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+form_visible_cb (GtkWindow *dialog)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (dialog))
+      && g_object_get_data (G_OBJECT (dialog), "cl-answered") != NULL)
+    gtk_window_destroy (dialog);
+}
+
 /* A question with a choice (may be NULL) and a line of text under it. */
 static AdwMessageDialog *
 form_dialog (ClCasePage  *self,
@@ -784,7 +874,12 @@ form_dialog (ClCasePage  *self,
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "response", callback, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (form_response_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect (dialog, "notify::visible", G_CALLBACK (form_visible_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
 }

@@ -62,6 +62,9 @@ AdwMessageDialog *cl_case_page_close_case             (ClCasePage     *self);
  * Reassign), and its text entry (outcome, reason). */
 GtkDropDown     *cl_case_page_dialog_get_dropdown     (AdwMessageDialog *dialog);
 GtkEditable     *cl_case_page_dialog_get_entry        (AdwMessageDialog *dialog);
+/* The question "Discard What You Typed?" that Cancel in such a dialog
+ * asks when its entry has text, while it is shown; else NULL. */
+AdwMessageDialog *cl_case_page_dialog_get_discard_question (AdwMessageDialog *dialog);
 
 /* --- the event form --- */
 AdwComboRow     *cl_event_dialog_get_type_row         (ClEventDialog  *self);

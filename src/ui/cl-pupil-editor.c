@@ -21,6 +21,7 @@ struct _ClPupilEditor
 
   GtkStack            *stack;
   AdwPreferencesGroup *identity_group;
+  GtkWidget           *write_letters_button;
   AdwEntryRow         *text_rows[CL_PUPIL_N_TEXT];  /* none for CL_PUPIL_SEX */
   AdwComboRow         *sex_row;
   GtkLabel            *error_label;
@@ -280,6 +281,15 @@ open_case_clicked_cb (ClPupilEditor *self)
 {
   if (self->source != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-case", "x",
+                                cl_pupil_get_id (self->source));
+}
+
+/* Opens Write Letters with the pupil shown chosen (documents, issue 5). */
+static void
+write_letters_clicked_cb (ClPupilEditor *self)
+{
+  if (self->source != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.write-letters", "x",
                                 cl_pupil_get_id (self->source));
 }
 
@@ -555,6 +565,8 @@ cl_pupil_editor_edit (ClPupilEditor *self,
   load_related (self);
   load_attendance (self);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), pupil != NULL);
+  /* A new pupil has no letters until saved. */
+  gtk_widget_set_sensitive (self->write_letters_button, pupil != NULL);
   gtk_stack_set_visible_child_name (self->stack, "form");
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
@@ -641,6 +653,13 @@ cl_pupil_editor_get_text_row (ClPupilEditor *self,
                               ClPupilText    field)
 {
   return GTK_WIDGET (self->text_rows[field]);
+}
+
+GtkWidget *
+cl_pupil_editor_get_write_letters_button (ClPupilEditor *self)
+{
+  g_return_val_if_fail (CL_IS_PUPIL_EDITOR (self), NULL);
+  return self->write_letters_button;
 }
 
 GtkLabel *
@@ -737,6 +756,7 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
                                                "/ui/cl-pupil-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, write_letters_button);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, sex_row);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, school_row);
@@ -749,6 +769,7 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, attendance_card);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, register_calendar);
   gtk_widget_class_bind_template_callback (widget_class, open_case_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, write_letters_clicked_cb);
   for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
     if (text_row_ids[i] != NULL)
       gtk_widget_class_bind_template_child_full (widget_class, text_row_ids[i], FALSE,

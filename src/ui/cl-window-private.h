@@ -65,6 +65,8 @@ void           cl_schools_page_search_now         (ClSchoolsPage *self,
 GtkWidget     *cl_pupil_editor_get_text_row       (ClPupilEditor *self,
                                                    ClPupilText    field);
 GtkLabel      *cl_pupil_editor_get_error_label    (ClPupilEditor *self);
+/* The header's "Write Letters…" button (win.write-letters for the pupil). */
+GtkWidget     *cl_pupil_editor_get_write_letters_button (ClPupilEditor *self);
 GtkLabel      *cl_school_editor_get_error_label   (ClSchoolEditor *self);
 ClAttendanceCard   *cl_pupil_editor_get_attendance_card    (ClPupilEditor      *self);
 ClRegisterCalendar *cl_pupil_editor_get_register_calendar  (ClPupilEditor      *self);
