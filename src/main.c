@@ -8,6 +8,7 @@
 
 #include "store/cl-memory.h"
 #include "ui/cl-application.h"
+#include "ui/cl-renderer.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
   g_autoptr(ClApplication) app = NULL;
 
   cl_memory_tune ();
+  cl_renderer_choose ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

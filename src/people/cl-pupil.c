@@ -18,6 +18,9 @@ struct _ClPupil
 
   gint64    id;
   char     *text[CL_PUPIL_N_TEXT];
+  /* From cl_pupil_new_full: the texts share this one block (a list of 30,000
+   * pupils is 270,000 fewer allocations); the first setter unpacks them. */
+  char     *packed;
   gboolean  flags[CL_PUPIL_N_FLAGS];
   gint64    school_id;
   guint     school_urn;
@@ -98,8 +101,10 @@ cl_pupil_finalize (GObject *object)
 {
   ClPupil *self = CL_PUPIL (object);
 
-  for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
-    g_free (self->text[i]);
+  if (self->packed == NULL)
+    for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
+      g_free (self->text[i]);
+  g_free (self->packed);
   g_free (self->school_name);
   invalidate_derived (self);
 
@@ -224,10 +229,25 @@ cl_pupil_new_full (gint64              id,
                    const gboolean     *flags)
 {
   ClPupil *self = cl_pupil_new ();
+  gsize lengths[CL_PUPIL_N_TEXT];
+  gsize total = 0;
+  char *p;
 
   self->id = id;
   for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
-    self->text[i] = g_strdup (text[i]);
+    {
+      lengths[i] = text[i] != NULL ? strlen (text[i]) + 1 : 0;
+      total += lengths[i];
+    }
+  p = self->packed = g_malloc (MAX (total, 1));
+  for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
+    {
+      if (text[i] == NULL)
+        continue;
+      memcpy (p, text[i], lengths[i]);
+      self->text[i] = p;
+      p += lengths[i];
+    }
   for (guint i = 0; i < CL_PUPIL_N_FLAGS; i++)
     self->flags[i] = !!flags[i];
   return self;
@@ -290,6 +310,12 @@ cl_pupil_set_text (ClPupil     *self,
 
   if (g_strcmp0 (self->text[field], value) == 0)
     return;
+  if (self->packed != NULL)
+    {
+      for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
+        self->text[i] = g_strdup (self->text[i]);
+      g_clear_pointer (&self->packed, g_free);
+    }
   g_free (self->text[field]);
   self->text[field] = g_strdup (value);
   invalidate_derived (self);

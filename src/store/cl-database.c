@@ -461,7 +461,7 @@ open_connection (const char  *path,
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA temp_store = MEMORY;"
-                         "PRAGMA cache_size = -32000;",
+                         "PRAGMA cache_size = -8000;",
                          error))
     return NULL;
 

@@ -13,6 +13,7 @@
 #include "store/cl-dates.h"
 #include "ui/cl-application.h"
 #include "ui/cl-window-private.h"
+#include "ui/cl-renderer.h"
 
 /* The Caseload area of the real window over a 30,000-pupil demo authority
  * (about 3,000 cases; the busiest officer holds several hundred open ones):
@@ -266,6 +267,9 @@ main (int   argc,
   double build_ms[N_RUNS], open_ms[N_RUNS], switch_ms[N_RUNS];
   gint64 busiest, quietest, case_id;
   guint n_busiest = 0, n_rows = 0, n_timeline = 0;
+
+  /* As the app does in main(): the renderer for this machine. */
+  cl_renderer_choose ();
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);

@@ -10,6 +10,7 @@
 #include "people/cl-pupil-repository.h"
 #include "ui/cl-application.h"
 #include "ui/cl-window-private.h"
+#include "ui/cl-renderer.h"
 
 /* The Pupils page of the real window over a 30,000-pupil authority:
  *   - loading every pupil into the list model (repository list, then the
@@ -151,6 +152,9 @@ main (int   argc,
   double key_filter[2][6], key_frame[2][6];
   double startup_ms;
   gint64 start;
+
+  /* As the app does in main(): the renderer for this machine. */
+  cl_renderer_choose ();
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
