@@ -177,7 +177,7 @@ test_csv_problems (Fixture *f, gconstpointer data)
   for (guint i = 0; i < result.problems->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (result.problems, i));
   g_assert_true (has_problem (&result, "register-bad.csv:2: UPN “B801200005002”: wrong check letter"));
-  g_assert_true (has_problem (&result, "register-bad.csv:3: UPN H801200001001, 2025-09-08 AM: “Q9” is not an attendance code"));
+  g_assert_true (has_problem (&result, "register-bad.csv:3: UPN H801200001001, 2025-09-08 AM: “Q9” is not one of the England 2024 codes"));
   g_assert_true (has_problem (&result, "register-bad.csv:5: UPN H801200001001, 2025-09-08 PM: the session appears twice"));
   g_assert_true (has_problem (&result, "register-bad.csv:6: UPN H801200001001 has two dates of birth: 2013-01-03 here and 2013-01-02 on line 3"));
   g_assert_true (has_problem (&result, "register-bad.csv:7: date “2025-09-31” is not a date"));

@@ -26,6 +26,18 @@ static const char *const set_names[N_SETS] = {
   CL_CODE_SET_ENGLAND_2024, CL_CODE_SET_ENGLAND_2006, CL_CODE_SET_WALES_2010,
 };
 
+static const char *
+set_label (int set)
+{
+  switch (set)
+    {
+    case SET_ENGLAND_2024: return _("England 2024 codes");
+    case SET_ENGLAND_2006: return _("England 2006 codes (before 19 August 2024)");
+    case SET_WALES_2010: return _("Wales 2010 codes");
+    default: g_return_val_if_reached ("");
+    }
+}
+
 typedef struct
 {
   gint64   id;
@@ -426,8 +438,8 @@ add_mark (Importer    *imp,
         problem (imp, p, line, _("UPN %s, %s %s: the mark is empty"), p->upn, date,
                  pm ? "PM" : "AM");
       else
-        problem (imp, p, line, _("UPN %s, %s %s: “%s” is not an attendance code of the %s set"),
-                 p->upn, date, pm ? "PM" : "AM", code_text, set_names[set]);
+        problem (imp, p, line, _("UPN %s, %s %s: “%s” is not one of the %s"),
+                 p->upn, date, pm ? "PM" : "AM", code_text, set_label (set));
       return;
     }
 
