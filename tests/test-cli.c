@@ -647,6 +647,51 @@ test_calendar (Fixture       *f,
   g_assert_cmpint (r.status, ==, 2);
 }
 
+static void
+test_guardians (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *list;
+  JsonObject *mother;
+
+  add_school (f);
+  run (&r, f->db, "pupils", "add", "--upn", "B801200005001", "--forename", "Kacper", "--surname",
+       "Nowak", "--dob", "2014-01-02", "--sex", "M", "--school", "123456", NULL);
+  assert_ok (&r);
+  run (&r, f->db, "pupils", "add", "--upn", "H801200001001", "--forename", "Zofia", "--surname",
+       "Nowak", "--dob", "2016-03-04", "--sex", "F", "--school", "123456", NULL);
+  assert_ok (&r);
+
+  run (&r, f->db, "guardians", "add", "--upn", "B801200005001", "--forename", "Anna",
+       "--surname", "Kowalska", "--relationship", "mother", "--language", "other", NULL);
+  assert_ok (&r);
+  /* The same mother linked to the sister, by id: siblings share her. */
+  run (&r, f->db, "guardians", "add", "--upn", "H801200001001", "--existing", "1", NULL);
+  assert_ok (&r);
+  run (&r, f->db, "guardians", "add", "--upn", "H801200001001", "--surname", "Nowak",
+       "--relationship", "father", "--no-parental-responsibility", "--not-living-with", NULL);
+  assert_ok (&r);
+
+  run (&r, f->db, "guardians", "list", "--upn", "H801200001001", "--json", NULL);
+  assert_ok (&r);
+  list = parse_array (r.out, parser);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  mother = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (mother, "name"), ==, "Anna Kowalska");
+  g_assert_true (json_object_get_boolean_member (mother, "parental_responsibility"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 1),
+                                                  "parental_responsibility"));
+
+  run (&r, f->db, "guardians", "add", "--upn", "H801200001001", "--surname", "Nowak",
+       "--email", "not-an-address", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--email"));
+  run (&r, f->db, "guardians", "list", "--upn", "H801200001001", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (parse_array (r.out, parser)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +720,7 @@ main (int   argc,
   ADD ("/cli/attendance", test_attendance);
   ADD ("/cli/penalty-and-alerts", test_penalty_and_alerts);
   ADD ("/cli/calendar", test_calendar);
+  ADD ("/cli/guardians", test_guardians);
 #undef ADD
 
   return g_test_run ();

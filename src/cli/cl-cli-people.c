@@ -754,3 +754,252 @@ cl_cli_demo (ClCli  *cli,
   g_print ("\n");
   return CL_CLI_EXIT_OK;
 }
+
+/* --- parents and carers ------------------------------------------------------------ */
+
+static void
+print_guardians (ClPupil    *pupil,
+                 GListModel *guardians,
+                 gboolean    json)
+{
+  guint n = g_list_model_get_n_items (guardians);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ClGuardian) g = g_list_model_get_item (guardians, i);
+          g_autofree char *name = cl_guardian_dup_display_name (g);
+
+          json_builder_begin_object (b);
+          cl_cli_json_int (b, "id", cl_guardian_get_id (g));
+          cl_cli_json_string (b, "name", name);
+          cl_cli_json_string_or_null (b, "title", cl_guardian_get_text (g, CL_GUARDIAN_TITLE));
+          cl_cli_json_string_or_null (b, "forename", cl_guardian_get_text (g, CL_GUARDIAN_FORENAME));
+          cl_cli_json_string (b, "surname", cl_guardian_get_text (g, CL_GUARDIAN_SURNAME));
+          cl_cli_json_string (b, "relationship", cl_guardian_get_text (g, CL_GUARDIAN_RELATIONSHIP));
+          json_builder_set_member_name (b, "parental_responsibility");
+          json_builder_add_boolean_value (b, cl_guardian_get_parental_responsibility (g));
+          json_builder_set_member_name (b, "lives_with");
+          json_builder_add_boolean_value (b, cl_guardian_get_lives_with (g));
+          cl_cli_json_string_or_null (b, "address", cl_guardian_get_text (g, CL_GUARDIAN_ADDRESS));
+          cl_cli_json_string_or_null (b, "postcode", cl_guardian_get_text (g, CL_GUARDIAN_POSTCODE));
+          cl_cli_json_string_or_null (b, "phone_home", cl_guardian_get_text (g, CL_GUARDIAN_PHONE_HOME));
+          cl_cli_json_string_or_null (b, "phone_mobile",
+                                      cl_guardian_get_text (g, CL_GUARDIAN_PHONE_MOBILE));
+          cl_cli_json_string_or_null (b, "email", cl_guardian_get_text (g, CL_GUARDIAN_EMAIL));
+          cl_cli_json_string (b, "language", cl_guardian_get_text (g, CL_GUARDIAN_LANGUAGE));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cl_cli_print_json (root);
+      return;
+    }
+
+  if (n == 0)
+    {
+      g_print (_("No parents or carers are recorded for %s.\n"), cl_pupil_get_upn (pupil));
+      return;
+    }
+  {
+    const char *headers[] = { _("ID"), _("Name"), _("Relationship"), _("PR"), _("Lives with"),
+                              _("Phone") };
+    g_autoptr(ClCliTable) table = cl_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+    cl_cli_table_set_right (table, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(ClGuardian) g = g_list_model_get_item (guardians, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cl_guardian_get_id (g));
+        g_autofree char *name = cl_guardian_dup_display_name (g);
+        const char *phone = cl_guardian_get_text (g, CL_GUARDIAN_PHONE_MOBILE);
+        const char *cells[] = {
+          id, name, cl_guardian_get_text (g, CL_GUARDIAN_RELATIONSHIP),
+          cl_guardian_get_parental_responsibility (g) ? _("yes") : _("no"),
+          cl_guardian_get_lives_with (g) ? _("yes") : _("no"),
+          *phone != '\0' ? phone : cl_guardian_get_text (g, CL_GUARDIAN_PHONE_HOME),
+        };
+        cl_cli_table_add (table, cells);
+      }
+    cl_cli_table_print (table);
+  }
+}
+
+int
+cl_cli_guardians_list (ClCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  const char *command = "guardians list";
+  g_autofree char *upn = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "upn", 0, 0, G_OPTION_ARG_STRING, &upn, N_("The pupil"), N_("UPN") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL, _("Lists a pupil's parents and carers."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClPupilRepository) repo = NULL;
+  g_autoptr(ClPupil) pupil = NULL;
+  g_autoptr(GListModel) guardians = NULL;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (upn == NULL)
+    return cl_cli_usage_error (command, _("which pupil? Give --upn UPN"));
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  pupil = cl_cli_find_pupil (cli, command, upn, &status);
+  if (pupil == NULL)
+    return status;
+  repo = cl_pupil_repository_new (cli->db);
+  guardians = cl_pupil_repository_guardians (repo, cl_pupil_get_id (pupil), &error);
+  if (guardians == NULL)
+    return cl_cli_failure (command, error);
+  print_guardians (pupil, guardians, json);
+  return CL_CLI_EXIT_OK;
+}
+
+typedef struct
+{
+  char *v[CL_GUARDIAN_N_TEXT];
+} GuardianTexts;
+
+static void
+guardian_texts_clear (GuardianTexts *texts)
+{
+  for (guint i = 0; i < CL_GUARDIAN_N_TEXT; i++)
+    g_clear_pointer (&texts->v[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GuardianTexts, guardian_texts_clear)
+
+int
+cl_cli_guardians_add (ClCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  const char *command = "guardians add";
+  g_autofree char *upn = NULL;
+  g_auto(GuardianTexts) texts = { { NULL } };
+  char **text = texts.v;
+  gboolean no_pr = FALSE, not_living = FALSE;
+  gint64 existing = 0;
+  const GOptionEntry entries[] = {
+    { "upn", 0, 0, G_OPTION_ARG_STRING, &upn, N_("The pupil"), N_("UPN") },
+    { "existing", 0, 0, G_OPTION_ARG_INT64, &existing,
+      N_("Link a parent or carer already recorded (for a sibling), by id"), N_("ID") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_TITLE], N_("Mr, Mrs, Ms, Mx …"),
+      N_("TITLE") },
+    { "forename", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_FORENAME], N_("Forename"),
+      N_("NAME") },
+    { "surname", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_SURNAME], N_("Surname"),
+      N_("NAME") },
+    { "relationship", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_RELATIONSHIP],
+      N_("mother, father, carer, grandparent … (default parent)"), N_("WORD") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_ADDRESS], N_("Address"),
+      N_("TEXT") },
+    { "postcode", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_POSTCODE], N_("Postcode"),
+      N_("TEXT") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_PHONE_HOME], N_("Home phone"),
+      N_("NUMBER") },
+    { "mobile", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_PHONE_MOBILE], N_("Mobile phone"),
+      N_("NUMBER") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_EMAIL], N_("Email"), N_("ADDRESS") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &text[CL_GUARDIAN_LANGUAGE],
+      N_("Preferred language: en, cy or other"), N_("LANG") },
+    { "no-parental-responsibility", 0, 0, G_OPTION_ARG_NONE, &no_pr,
+      N_("This person does not have parental responsibility"), NULL },
+    { "not-living-with", 0, 0, G_OPTION_ARG_NONE, &not_living,
+      N_("The pupil does not live with this person"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cl_cli_option_context (command, NULL,
+                           _("Records a parent or carer of a pupil, or links one already "
+                             "recorded for a brother or sister (--existing ID)."),
+                           entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClPupilRepository) repo = NULL;
+  g_autoptr(ClPupil) pupil = NULL;
+  g_autoptr(ClGuardian) guardian = NULL;
+  g_autoptr(GListModel) guardians = NULL;
+  const char *field = NULL;
+  int status = CL_CLI_EXIT_OK;
+
+  if (!cl_cli_parse (context, command, &argc, &argv))
+    return CL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return cl_cli_usage_error (command, _("unexpected argument “%s”"), argv[1]);
+  if (upn == NULL)
+    return cl_cli_usage_error (command, _("which pupil? Give --upn UPN"));
+  if (cl_cli_open_database (cli, FALSE, &error) == NULL)
+    return cl_cli_failure (command, error);
+  pupil = cl_cli_find_pupil (cli, command, upn, &status);
+  if (pupil == NULL)
+    return status;
+  repo = cl_pupil_repository_new (cli->db);
+
+  if (existing > 0)
+    {
+      /* Found through any pupil it is linked to: read it from one of them. */
+      sqlite3_stmt *stmt = cl_database_prepare (cli->db,
+                                                "SELECT pupil_id FROM pupil_guardian"
+                                                " WHERE guardian_id = ? LIMIT 1",
+                                                &error);
+      gint64 other = 0;
+
+      if (stmt == NULL)
+        return cl_cli_failure (command, error);
+      sqlite3_bind_int64 (stmt, 1, existing);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        other = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (other != 0)
+        guardians = cl_pupil_repository_guardians (repo, other, &error);
+      for (guint i = 0; guardians != NULL && i < g_list_model_get_n_items (guardians); i++)
+        {
+          g_autoptr(ClGuardian) g = g_list_model_get_item (guardians, i);
+          if (cl_guardian_get_id (g) == existing)
+            guardian = g_object_ref (g);
+        }
+      if (guardian == NULL)
+        {
+          g_printerr (_("caseload-cli %s: --existing: no parent or carer has id %" G_GINT64_FORMAT
+                        "\n"), command, existing);
+          return CL_CLI_EXIT_FAILURE;
+        }
+    }
+  else
+    guardian = cl_guardian_new ();
+
+  for (guint i = 0; i < CL_GUARDIAN_N_TEXT; i++)
+    if (text[i] != NULL)
+      cl_guardian_set_text (guardian, i, text[i]);
+  if (text[CL_GUARDIAN_RELATIONSHIP] == NULL && existing == 0)
+    cl_guardian_set_text (guardian, CL_GUARDIAN_RELATIONSHIP, "parent");
+  cl_guardian_set_parental_responsibility (guardian, !no_pr);
+  cl_guardian_set_lives_with (guardian, !not_living);
+
+  if (!cl_guardian_validate (guardian, &field, &error))
+    return cl_cli_usage_error (command, "--%s: %s", field, error->message);
+  if (!cl_pupil_repository_link_guardian (repo, cl_pupil_get_id (pupil), guardian, &error))
+    return cl_cli_failure (command, error);
+
+  g_clear_object (&guardians);
+  guardians = cl_pupil_repository_guardians (repo, cl_pupil_get_id (pupil), &error);
+  if (guardians == NULL)
+    return cl_cli_failure (command, error);
+  print_guardians (pupil, guardians, FALSE);
+  return CL_CLI_EXIT_OK;
+}

@@ -146,6 +146,8 @@ int cl_cli_schools_add   (ClCli *cli, int argc, char **argv);
 int cl_cli_pupils_list   (ClCli *cli, int argc, char **argv);
 int cl_cli_pupils_add    (ClCli *cli, int argc, char **argv);
 int cl_cli_upn_check     (ClCli *cli, int argc, char **argv);
+int cl_cli_guardians_list (ClCli *cli, int argc, char **argv);
+int cl_cli_guardians_add  (ClCli *cli, int argc, char **argv);
 
 /* cl-cli-attendance.c */
 int cl_cli_import              (ClCli *cli, int argc, char **argv);

@@ -19,6 +19,8 @@ static const ClCliCommand commands[] = {
   { "schools add",  cl_cli_schools_add,  N_("Add a school") },
   { "pupils list",  cl_cli_pupils_list,  N_("List the pupils, or those of one school") },
   { "pupils add",   cl_cli_pupils_add,   N_("Add a pupil") },
+  { "guardians list", cl_cli_guardians_list, N_("A pupil's parents and carers") },
+  { "guardians add",  cl_cli_guardians_add,  N_("Record a parent or carer of a pupil") },
   { "upn-check",    cl_cli_upn_check,    N_("Check UPNs against the DfE check-letter rules") },
   { "import",             cl_cli_import,             N_("Import an attendance register (CSV or CTF)") },
   { "attendance",         cl_cli_attendance,         N_("A pupil's attendance figures") },
