@@ -996,6 +996,148 @@ test_pupil_write_letters (Fixture       *f,
   g_weak_ref_clear (&ref);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *title;
+} GuardianRowWait;
+
+static gboolean
+guardian_row_shown (gpointer data)
+{
+  GuardianRowWait *w = data;
+
+  return has_row_titled (w->widget, w->title);
+}
+
+/* A message dialog open now over parent, or NULL. */
+static AdwMessageDialog *
+find_question_over (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Add Parent or Carer… in the pupil editor: the dialog saves through the
+ * core, the editor lists the new guardian, and Save waits for a surname. */
+static void
+test_pupil_add_guardian (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClDatabase) db = open_db (f);
+  g_autoptr(ClPupilRepository) repository = cl_pupil_repository_new (db);
+  ClPupilsPage *page = cl_window_get_pupils_page (f->window);
+  ClPupilEditor *editor = cl_pupils_page_get_editor (page);
+  GtkWidget *add_button = cl_pupil_editor_get_add_guardian_button (editor);
+  g_autoptr(ClPupil) pupil = pupil_at (f, 1);
+  g_autoptr(GListModel) guardians = NULL;
+  g_autoptr(GError) error = NULL;
+  GuardianRowWait w = { GTK_WIDGET (editor), "Anna Kowalska" };
+  ClGuardianDialog *dialog;
+  GtkWidget *save_button, *surname_row;
+  AdwComboRow *relationship_row;
+  AdwMessageDialog *question;
+  gboolean found = FALSE;
+  GWeakRef ref;
+
+  /* A new pupil: nobody to link until saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pupils.add", NULL));
+  settle ();
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+  g_assert_null (cl_pupil_editor_open_guardian_dialog (editor, NULL));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (pupil_rows (f)), 1);
+  settle ();
+  g_assert_cmpint (cl_pupil_get_id (cl_pupil_editor_get_source (editor)), ==,
+                   cl_pupil_get_id (pupil));
+  g_assert_true (gtk_widget_get_sensitive (add_button));
+  g_assert_false (has_row_titled (GTK_WIDGET (editor), "Anna Kowalska"));
+
+  g_signal_emit_by_name (add_button, "clicked");
+  dialog = cl_pupil_editor_get_guardian_dialog (editor);
+  g_assert_nonnull (dialog);
+  settle ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  save_button = cl_guardian_dialog_get_save_button (dialog);
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+
+  gtk_editable_set_text (GTK_EDITABLE (cl_guardian_dialog_get_text_row (dialog,
+                                                                        CL_GUARDIAN_SURNAME)),
+                         "Kowalska");
+  gtk_editable_set_text (GTK_EDITABLE (cl_guardian_dialog_get_text_row (dialog,
+                                                                        CL_GUARDIAN_FORENAME)),
+                         "Anna");
+  /* Carer, then mother: parental responsibility follows the choice. */
+  relationship_row = ADW_COMBO_ROW (cl_guardian_dialog_get_text_row (dialog,
+                                                                   CL_GUARDIAN_RELATIONSHIP));
+  adw_combo_row_set_selected (relationship_row, 6);
+  g_assert_false (gtk_switch_get_active (cl_guardian_dialog_get_responsibility_switch (dialog)));
+  adw_combo_row_set_selected (relationship_row, 0);
+  g_assert_true (gtk_switch_get_active (cl_guardian_dialog_get_responsibility_switch (dialog)));
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+
+  g_weak_ref_init (&ref, dialog);
+  g_signal_emit_by_name (save_button, "clicked");
+  g_assert_true (wait_until (guardian_row_shown, &w));
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+  g_assert_null (cl_pupil_editor_get_guardian_dialog (editor));
+
+  guardians = cl_pupil_repository_guardians (repository, cl_pupil_get_id (pupil), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (guardians); i++)
+    {
+      g_autoptr(ClGuardian) guardian = g_list_model_get_item (guardians, i);
+
+      if (g_strcmp0 (cl_guardian_get_text (guardian, CL_GUARDIAN_SURNAME), "Kowalska") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (cl_guardian_get_text (guardian, CL_GUARDIAN_FORENAME), ==, "Anna");
+      g_assert_cmpstr (cl_guardian_get_text (guardian, CL_GUARDIAN_RELATIONSHIP), ==, "mother");
+      g_assert_true (cl_guardian_get_parental_responsibility (guardian));
+    }
+  g_assert_true (found);
+
+  /* No surname: Save stays off, the row is marked, and closing asks first. */
+  dialog = cl_pupil_editor_open_guardian_dialog (editor, NULL);
+  g_assert_nonnull (dialog);
+  settle ();
+  save_button = cl_guardian_dialog_get_save_button (dialog);
+  surname_row = cl_guardian_dialog_get_text_row (dialog, CL_GUARDIAN_SURNAME);
+  gtk_editable_set_text (GTK_EDITABLE (cl_guardian_dialog_get_text_row (dialog,
+                                                                        CL_GUARDIAN_FORENAME)),
+                         "Piotr");
+  gtk_editable_set_text (GTK_EDITABLE (surname_row), "K");
+  gtk_editable_set_text (GTK_EDITABLE (surname_row), "");
+  settle ();
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  g_assert_true (gtk_widget_has_css_class (surname_row, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cl_guardian_dialog_get_error_label (dialog))));
+  g_assert_false (cl_guardian_dialog_save (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  question = find_question_over (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_guardian_dialog_get_text_row (
+                     dialog, CL_GUARDIAN_FORENAME))), ==, "Piotr");
+  g_weak_ref_init (&ref, dialog);
+  adw_message_dialog_response (question, "discard");
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+}
+
 static void
 test_import_problems (Fixture       *f,
                       gconstpointer  data)
@@ -2365,6 +2507,7 @@ main (int   argc,
   ADD ("/ui/pupils/upn-error", DEMO_DATABASE, test_upn_error);
   ADD ("/ui/pupils/save-and-delete", DEMO_DATABASE, test_save_and_delete);
   ADD ("/ui/pupils/write-letters", DEMO_DATABASE, test_pupil_write_letters);
+  ADD ("/ui/pupils/add-guardian", DEMO_DATABASE, test_pupil_add_guardian);
   ADD ("/ui/schools/count", DEMO_DATABASE, test_schools);
   ADD ("/ui/schools/in-use", DEMO_DATABASE, test_school_in_use);
   ADD ("/ui/schools/editor", DEMO_DATABASE, test_school_editor);

@@ -947,7 +947,7 @@ ctf_relationship (const char *code)
   if (g_ascii_strcasecmp (code, "CAR") == 0 || g_ascii_strcasecmp (code, "Carer") == 0)
     return "carer";
   if (g_ascii_strcasecmp (code, "FAM") == 0)
-    return "family member";
+    return "other";
   if (g_ascii_strcasecmp (code, "DOC") == 0 || g_ascii_strcasecmp (code, "SWR") == 0
       || g_ascii_strcasecmp (code, "OTH") == 0)
     return "other";

@@ -201,13 +201,11 @@ parent_word (const char *relationship)
     return "Mum";
   if (g_strcmp0 (relationship, "father") == 0)
     return "Dad";
-  if (g_strcmp0 (relationship, "stepfather") == 0)
-    return "Stepdad";
-  if (g_strcmp0 (relationship, "grandmother") == 0)
-    return "Nan";
-  if (g_strcmp0 (relationship, "grandfather") == 0)
-    return "Grandad";
-  if (g_strcmp0 (relationship, "foster carer") == 0)
+  if (g_strcmp0 (relationship, "step_parent") == 0)
+    return "the step-parent";
+  if (g_strcmp0 (relationship, "grandparent") == 0)
+    return "Gran";
+  if (g_strcmp0 (relationship, "foster_carer") == 0)
     return "the foster carer";
   return NULL;
 }

@@ -1447,7 +1447,7 @@ make_guardians (Gen     *g,
 
       mother_surname = surname_form (mother_entry, FORM_DAUGHTER);
       f->child_surname_entry = g_strdup (children_entry);
-      if (!add_guardian (g, f, "foster carer", FALSE, TRUE,
+      if (!add_guardian (g, f, "foster_carer", FALSE, TRUE,
                          carer_female ? "Mrs" : "Mr", adult_forename (r, carer, carer_female),
                          carer_surname, carer, error))
         return FALSE;
@@ -1498,7 +1498,7 @@ make_guardians (Gen     *g,
           g_autofree char *step_surname = surname_form (pool_pick (r, &step->surnames), FORM_MALE);
 
           f->step_surname = g_strdup (step_surname);
-          if (!add_guardian (g, f, "stepfather", FALSE, TRUE, "Mr",
+          if (!add_guardian (g, f, "step_parent", FALSE, TRUE, "Mr",
                              adult_forename (r, step, FALSE), step_surname, step, error))
             return FALSE;
         }
@@ -1521,7 +1521,7 @@ make_guardians (Gen     *g,
 
       mother_surname = surname_form (mother_entry, FORM_DAUGHTER);
       f->child_surname_entry = g_strdup (children_entry);
-      if (!add_guardian (g, f, nan ? "grandmother" : "grandfather", FALSE, TRUE,
+      if (!add_guardian (g, f, "grandparent", FALSE, TRUE,
                          nan ? "Mrs" : "Mr", nan ? PICK (r, elder_f) : PICK (r, elder_m),
                          gran_surname, f->culture, error)
           || !add_guardian (g, f, "mother", TRUE, FALSE, parent_title (r, TRUE, FALSE),
@@ -1535,7 +1535,7 @@ make_guardians (Gen     *g,
       gboolean nan = chance (r, 0.65);
       g_autofree char *gran_surname = surname_form (father_entry, nan ? FORM_WIFE : FORM_MALE);
 
-      if (!add_guardian (g, f, nan ? "grandmother" : "grandfather", FALSE, FALSE,
+      if (!add_guardian (g, f, "grandparent", FALSE, FALSE,
                          nan ? "Mrs" : "Mr", nan ? PICK (r, elder_f) : PICK (r, elder_m),
                          gran_surname, f->culture2, error))
         return FALSE;

@@ -11,6 +11,7 @@
 #include "store/cl-dates.h"
 #include "ui/cl-attendance-card.h"
 #include "ui/cl-format.h"
+#include "ui/cl-guardian-dialog.h"
 #include "ui/cl-pupil-editor.h"
 #include "ui/cl-register-calendar.h"
 #include "ui/cl-window-private.h"
@@ -29,6 +30,7 @@ struct _ClPupilEditor
   AdwActionRow        *year_row;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *guardians_group;
+  GtkWidget           *add_guardian_button;
   AdwPreferencesGroup *delete_group;
   AdwPreferencesGroup *attendance_group;
   AdwPreferencesGroup *register_group;
@@ -43,6 +45,7 @@ struct _ClPupilEditor
   GtkFlattenListModel *school_model;
   GPtrArray           *history_rows;
   GPtrArray           *guardian_rows;
+  ClGuardianDialog    *guardian_dialog;  /* weak: while open */
 
   ClPupil             *source;    /* the list's object; NULL for a new pupil */
   ClPupil             *baseline;  /* the pupil as loaded */
@@ -371,6 +374,7 @@ relationship_label (const char *relationship)
 {
   if (g_strcmp0 (relationship, "mother") == 0) return _("Mother");
   if (g_strcmp0 (relationship, "father") == 0) return _("Father");
+  if (g_strcmp0 (relationship, "parent") == 0) return _("Parent");
   if (g_strcmp0 (relationship, "carer") == 0) return _("Carer");
   if (g_strcmp0 (relationship, "grandparent") == 0) return _("Grandparent");
   if (g_strcmp0 (relationship, "step_parent") == 0) return _("Step-parent");
@@ -404,6 +408,158 @@ describe_guardian (ClGuardian *guardian)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+static void load_related (ClPupilEditor *self);
+
+static void
+guardian_saved_cb (ClPupilEditor *self)
+{
+  load_related (self);
+}
+
+ClGuardianDialog *
+cl_pupil_editor_open_guardian_dialog (ClPupilEditor *self,
+                                      ClGuardian    *guardian)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (CL_IS_PUPIL_EDITOR (self), NULL);
+  g_return_val_if_fail (guardian == NULL || CL_IS_GUARDIAN (guardian), NULL);
+
+  /* A new pupil has nobody to link until saved. */
+  if (self->source == NULL || self->repository == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->guardian_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->guardian_dialog),
+                                  (gpointer *) &self->guardian_dialog);
+  self->guardian_dialog = cl_guardian_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  self->repository,
+                                                  cl_pupil_get_id (self->source), guardian);
+  g_object_add_weak_pointer (G_OBJECT (self->guardian_dialog),
+                             (gpointer *) &self->guardian_dialog);
+  g_signal_connect_object (self->guardian_dialog, "saved", G_CALLBACK (guardian_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->guardian_dialog));
+  return self->guardian_dialog;
+}
+
+static void
+add_guardian_clicked_cb (ClPupilEditor *self)
+{
+  cl_pupil_editor_open_guardian_dialog (self, NULL);
+}
+
+static void
+guardian_row_activated_cb (ClPupilEditor *self,
+                           AdwActionRow  *row)
+{
+  cl_pupil_editor_open_guardian_dialog (self, g_object_get_data (G_OBJECT (row), "cl-guardian"));
+}
+
+static void
+unlink_response_cb (ClPupilEditor    *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  ClGuardian *guardian = g_object_get_data (G_OBJECT (dialog), "cl-guardian");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "unlink") != 0 || self->source == NULL || self->repository == NULL)
+    return;
+  if (!cl_pupil_repository_unlink_guardian (self->repository, cl_pupil_get_id (self->source),
+                                            cl_guardian_get_id (guardian), &error))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+      GtkWidget *problem = adw_message_dialog_new (parent, _("Could Not Unlink"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (problem));
+      return;
+    }
+  load_related (self);
+}
+
+AdwMessageDialog *
+cl_pupil_editor_ask_unlink (ClPupilEditor *self,
+                            ClGuardian    *guardian)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *pupil = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CL_IS_PUPIL_EDITOR (self), NULL);
+  g_return_val_if_fail (CL_IS_GUARDIAN (guardian), NULL);
+
+  if (self->source == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  name = cl_guardian_dup_display_name (guardian);
+  pupil = g_strjoin (" ", cl_pupil_get_forename (self->source),
+                     cl_pupil_get_surname (self->source), NULL);
+  /* Translators: %s is a parent or carer's name. */
+  heading = g_strdup_printf (_("Unlink %s?"), name);
+  /* Translators: %s is a pupil's name. */
+  body = g_strdup_printf (_("They will no longer be listed as a parent or carer of %s. "
+                            "Their record stays with any other pupils they are linked to."),
+                          pupil);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "unlink", _("_Unlink"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlink",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cl-guardian", g_object_ref (guardian),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unlink_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+unlink_clicked_cb (ClPupilEditor *self,
+                   GtkButton     *button)
+{
+  cl_pupil_editor_ask_unlink (self, g_object_get_data (G_OBJECT (button), "cl-guardian"));
+}
+
+static void
+add_guardian_row (ClPupilEditor *self,
+                  ClGuardian    *guardian)
+{
+  g_autofree char *name = cl_guardian_dup_display_name (guardian);
+  g_autofree char *details = describe_guardian (guardian);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *row, *button;
+
+  add_row (self->guardians_group, self->guardian_rows, name, details);
+  row = g_ptr_array_index (self->guardian_rows, self->guardian_rows->len - 1);
+  g_object_set_data_full (G_OBJECT (row), "cl-guardian", g_object_ref (guardian),
+                          g_object_unref);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (guardian_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  button = gtk_button_new_with_mnemonic (_("_Unlink"));
+  /* Translators: %s is a parent or carer's name. */
+  tooltip = g_strdup_printf (_("Unlink %s from this pupil"), name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "cl-guardian", g_object_ref (guardian),
+                          g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (unlink_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 load_related (ClPupilEditor *self)
 {
@@ -417,6 +573,8 @@ load_related (ClPupilEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), self->source != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->guardians_group), self->source != NULL);
+  gtk_widget_set_sensitive (self->add_guardian_button,
+                            self->source != NULL && self->repository != NULL);
   if (self->source == NULL || self->repository == NULL)
     return;
 
@@ -448,10 +606,8 @@ load_related (ClPupilEditor *self)
     for (guint i = 0; i < g_list_model_get_n_items (guardians); i++)
       {
         g_autoptr(ClGuardian) guardian = g_list_model_get_item (guardians, i);
-        g_autofree char *name = cl_guardian_dup_display_name (guardian);
-        g_autofree char *details = describe_guardian (guardian);
 
-        add_row (self->guardians_group, self->guardian_rows, name, details);
+        add_guardian_row (self, guardian);
       }
 }
 
@@ -662,6 +818,20 @@ cl_pupil_editor_get_write_letters_button (ClPupilEditor *self)
   return self->write_letters_button;
 }
 
+GtkWidget *
+cl_pupil_editor_get_add_guardian_button (ClPupilEditor *self)
+{
+  g_return_val_if_fail (CL_IS_PUPIL_EDITOR (self), NULL);
+  return self->add_guardian_button;
+}
+
+ClGuardianDialog *
+cl_pupil_editor_get_guardian_dialog (ClPupilEditor *self)
+{
+  g_return_val_if_fail (CL_IS_PUPIL_EDITOR (self), NULL);
+  return self->guardian_dialog;
+}
+
 GtkLabel *
 cl_pupil_editor_get_error_label (ClPupilEditor *self)
 {
@@ -685,6 +855,10 @@ cl_pupil_editor_dispose (GObject *object)
 {
   ClPupilEditor *self = CL_PUPIL_EDITOR (object);
 
+  if (self->guardian_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->guardian_dialog),
+                                  (gpointer *) &self->guardian_dialog);
+  self->guardian_dialog = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PUPIL_EDITOR);
   g_clear_object (&self->repository);
   g_clear_object (&self->db);
@@ -763,6 +937,7 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, year_row);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, guardians_group);
+  gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, add_guardian_button);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, attendance_group);
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, register_group);
@@ -770,6 +945,7 @@ cl_pupil_editor_class_init (ClPupilEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClPupilEditor, register_calendar);
   gtk_widget_class_bind_template_callback (widget_class, open_case_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, write_letters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_guardian_clicked_cb);
   for (guint i = 0; i < CL_PUPIL_N_TEXT; i++)
     if (text_row_ids[i] != NULL)
       gtk_widget_class_bind_template_child_full (widget_class, text_row_ids[i], FALSE,

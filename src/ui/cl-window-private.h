@@ -8,6 +8,7 @@
 #include "ui/cl-attendance-card.h"
 #include "ui/cl-codes-window.h"
 #include "ui/cl-column-mapping-dialog.h"
+#include "ui/cl-guardian-dialog.h"
 #include "ui/cl-import-dialog.h"
 #include "ui/cl-caseload-page-private.h"
 #include "ui/cl-pupil-editor.h"
@@ -70,6 +71,23 @@ GtkWidget     *cl_pupil_editor_get_write_letters_button (ClPupilEditor *self);
 GtkLabel      *cl_school_editor_get_error_label   (ClSchoolEditor *self);
 ClAttendanceCard   *cl_pupil_editor_get_attendance_card    (ClPupilEditor      *self);
 ClRegisterCalendar *cl_pupil_editor_get_register_calendar  (ClPupilEditor      *self);
+/* Parents and carers: the "Add Parent or Carer…" button, and the dialog
+ * the editor last opened, while it is open. */
+GtkWidget          *cl_pupil_editor_get_add_guardian_button (ClPupilEditor      *self);
+ClGuardianDialog   *cl_pupil_editor_get_guardian_dialog     (ClPupilEditor      *self);
+/* Opens the dialog as activating a guardian's row does (guardian may be
+ * NULL: as the Add button); the Unlink button's question for a guardian. */
+ClGuardianDialog   *cl_pupil_editor_open_guardian_dialog    (ClPupilEditor      *self,
+                                                             ClGuardian         *guardian);
+AdwMessageDialog   *cl_pupil_editor_ask_unlink              (ClPupilEditor      *self,
+                                                             ClGuardian         *guardian);
+
+/* The entry, combo (language, relationship) row of a field. */
+GtkWidget          *cl_guardian_dialog_get_text_row         (ClGuardianDialog   *self,
+                                                             ClGuardianText      field);
+GtkSwitch          *cl_guardian_dialog_get_responsibility_switch (ClGuardianDialog *self);
+GtkWidget          *cl_guardian_dialog_get_save_button      (ClGuardianDialog   *self);
+GtkLabel           *cl_guardian_dialog_get_error_label      (ClGuardianDialog   *self);
 
 GtkLabel      *cl_attendance_card_get_attendance_label  (ClAttendanceCard   *self);
 GtkWidget     *cl_attendance_card_get_persistent_badge  (ClAttendanceCard   *self);
