@@ -90,7 +90,17 @@ static void
 test_fold (void)
 {
   g_autofree char *folded = cl_text_fold ("Siân Ó Súilleabháin-Zoë");
+  g_auto(GStrv) words = cl_text_search_words ("  Siân,  bro\tDYFI ");
+  g_auto(GStrv) none = cl_text_search_words (" , ");
+
   g_assert_cmpstr (folded, ==, "sian o suilleabhain-zoe");
+  g_assert_cmpuint (g_strv_length (words), ==, 3);
+  g_assert_cmpstr (words[0], ==, "sian");
+  g_assert_cmpstr (words[2], ==, "dyfi");
+  g_assert_true (cl_text_matches_words ("sian jones ysgol bro dyfi", (const char * const *) words));
+  g_assert_false (cl_text_matches_words ("sian jones ysgol bro", (const char * const *) words));
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (cl_text_matches_words ("anything", (const char * const *) none));
 }
 
 /* --- repositories ------------------------------------------------------------ */

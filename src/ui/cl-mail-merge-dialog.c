@@ -69,7 +69,6 @@ struct _ClMailMergeDialog
   GPtrArray           *chosen;        /* ClPupil */
   GPtrArray           *chosen_rows;   /* their rows in pupils_group */
   GPtrArray           *match_rows;    /* pupils found by the search, to add */
-  GPtrArray           *pupil_keys;    /* folded "forename surname UPN", as pupils */
   GPtrArray           *detail_rows;   /* AdwEntryRow, data "placeholder" */
   GHashTable          *typed;         /* placeholder → what was typed */
   gboolean             filling;
@@ -475,25 +474,23 @@ match_activated_cb (ClMailMergeDialog *self,
 static void
 pupil_search_changed_cb (ClMailMergeDialog *self)
 {
-  g_autofree char *folded = cl_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->add_pupil_row)));
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " ,", -1);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_pupil_row));
+  g_auto(GStrv) words = cl_text_search_words (text);
+  g_autofree char *joined = g_strjoinv (" ", words);
   guint n = self->pupils != NULL ? g_list_model_get_n_items (self->pupils) : 0;
 
   clear_matches (self);
-  if (strlen (folded) < 2)
+  if (strlen (joined) < 2)
     return;
   for (guint i = 0; i < n && self->match_rows->len < MAX_MATCHES; i++)
     {
       g_autoptr(ClPupil) pupil = g_list_model_get_item (self->pupils, i);
-      const char *key = g_ptr_array_index (self->pupil_keys, i);
       g_autofree char *name = NULL;
       g_autofree char *subtitle = NULL;
-      gboolean all = TRUE;
       GtkWidget *row;
 
-      for (guint w = 0; words[w] != NULL && all; w++)
-        all = *words[w] == '\0' || strstr (key, words[w]) != NULL;
-      if (!all)
+      if (!cl_text_matches_words (cl_pupil_get_search_key (pupil),
+                                  (const char * const *) words))
         continue;
       name = g_strdup_printf ("%s %s", cl_pupil_get_forename (pupil), cl_pupil_get_surname (pupil));
       subtitle = g_strdup_printf ("%s · %s", cl_pupil_get_upn (pupil),
@@ -524,12 +521,6 @@ pupil_search_activated_cb (ClMailMergeDialog *self)
     match_activated_cb (self, g_ptr_array_index (self->match_rows, 0));
 }
 
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
 static gboolean
 load (ClMailMergeDialog  *self,
       GError            **error)
@@ -548,20 +539,6 @@ load (ClMailMergeDialog  *self,
   self->pupils = cl_pupil_repository_list (pupils, 0, error);
   if (self->pupils == NULL)
     return FALSE;
-  n = g_list_model_get_n_items (self->pupils);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ClPupil) pupil = g_list_model_get_item (self->pupils, i);
-      g_autofree char *key =
-        g_strdup_printf ("%s %s %s %s %s", or_empty (cl_pupil_get_forename (pupil)),
-                         or_empty (cl_pupil_get_surname (pupil)),
-                         or_empty (cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_FORENAME)),
-                         or_empty (cl_pupil_get_text (pupil, CL_PUPIL_LEGAL_SURNAME)),
-                         or_empty (cl_pupil_get_upn (pupil)));
-
-      g_ptr_array_add (self->pupil_keys, cl_text_fold (key));
-    }
-
   self->filling = TRUE;
   n = g_list_model_get_n_items (self->templates);
   for (guint i = 0; i < n; i++)
@@ -1069,7 +1046,6 @@ cl_mail_merge_dialog_finalize (GObject *object)
   ClMailMergeDialog *self = CL_MAIL_MERGE_DIALOG (object);
 
   g_hash_table_unref (self->typed);
-  g_ptr_array_unref (self->pupil_keys);
   g_free (self->draft_dir);
   g_free (self->written);
 
@@ -1132,7 +1108,6 @@ cl_mail_merge_dialog_init (ClMailMergeDialog *self)
   self->chosen = g_ptr_array_new_with_free_func (g_object_unref);
   self->chosen_rows = g_ptr_array_new ();
   self->match_rows = g_ptr_array_new ();
-  self->pupil_keys = g_ptr_array_new_with_free_func (g_free);
   self->detail_rows = g_ptr_array_new ();
   self->typed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

@@ -140,18 +140,14 @@ void
 cl_new_case_dialog_search_now (ClNewCaseDialog *self,
                                const char      *text)
 {
-  g_autofree char *folded = cl_text_fold (text != NULL ? text : "");
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t,", -1);
+  g_auto(GStrv) words = cl_text_search_words (text);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  gboolean any = FALSE;
   guint n;
 
   g_return_if_fail (CL_IS_NEW_CASE_DIALOG (self));
 
-  for (char **w = words; *w != NULL; w++)
-    any |= **w != '\0';
-  if (!any)
+  if (words[0] == NULL)
     {
       show_chosen (self);
       return;
@@ -167,12 +163,8 @@ cl_new_case_dialog_search_now (ClNewCaseDialog *self,
   for (guint i = 0; i < n && found->len < MAX_RESULTS; i++)
     {
       ClPupil *pupil = g_list_model_get_item (self->all_pupils, i);
-      const char *key = cl_pupil_get_search_key (pupil);
-      gboolean match = TRUE;
-
-      for (char **w = words; *w != NULL && match; w++)
-        match = **w == '\0' || strstr (key, *w) != NULL;
-      if (match)
+      if (cl_text_matches_words (cl_pupil_get_search_key (pupil),
+                                 (const char * const *) words))
         g_ptr_array_add (found, pupil);
       g_object_unref (pupil);  /* the model keeps it */
     }

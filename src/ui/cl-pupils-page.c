@@ -211,12 +211,9 @@ match_pupil (gpointer item,
              gpointer user_data)
 {
   ClPupilsPage *self = user_data;
-  const char *key = cl_pupil_get_search_key (item);
 
-  for (char **w = self->words; *w != NULL; w++)
-    if (strstr (key, *w) == NULL)
-      return FALSE;
-  return TRUE;
+  return cl_text_matches_words (cl_pupil_get_search_key (item),
+                                (const char * const *) self->words);
 }
 
 static void
@@ -251,22 +248,14 @@ void
 cl_pupils_page_search_now (ClPupilsPage *self,
                            const char   *text)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *query = NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
   gboolean had_query;
 
   g_return_if_fail (CL_IS_PUPILS_PAGE (self));
 
-  folded = cl_text_fold (text != NULL ? text : "");
-  split = g_strsplit_set (folded, " \t,", -1);
-  for (char **w = split; *w != NULL; w++)
-    if (**w != '\0')
-      g_strv_builder_add (builder, *w);
   g_strfreev (self->words);
-  self->words = g_strv_builder_end (builder);
+  self->words = cl_text_search_words (text);
   query = g_strjoinv (" ", self->words);
   if (g_strcmp0 (query, self->query) == 0)
     return;

@@ -203,12 +203,9 @@ match_school (gpointer item,
               gpointer user_data)
 {
   ClSchoolsPage *self = user_data;
-  const char *key = cl_school_get_search_key (item);
 
-  for (char **w = self->words; *w != NULL; w++)
-    if (strstr (key, *w) == NULL)
-      return FALSE;
-  return TRUE;
+  return cl_text_matches_words (cl_school_get_search_key (item),
+                                (const char * const *) self->words);
 }
 
 static void
@@ -243,20 +240,11 @@ void
 cl_schools_page_search_now (ClSchoolsPage *self,
                             const char    *text)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_if_fail (CL_IS_SCHOOLS_PAGE (self));
 
   /* A few hundred schools at most: every search looks at them all. */
-  folded = cl_text_fold (text != NULL ? text : "");
-  split = g_strsplit_set (folded, " \t,", -1);
-  for (char **w = split; *w != NULL; w++)
-    if (**w != '\0')
-      g_strv_builder_add (builder, *w);
   g_strfreev (self->words);
-  self->words = g_strv_builder_end (builder);
+  self->words = cl_text_search_words (text);
   if (self->words[0] == NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   else
