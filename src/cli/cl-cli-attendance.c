@@ -47,38 +47,25 @@ static void
 add_summary_members (JsonBuilder               *b,
                      const ClAttendanceSummary *s)
 {
-  json_builder_set_member_name (b, "possible");
-  json_builder_add_int_value (b, s->possible);
-  json_builder_set_member_name (b, "present");
-  json_builder_add_int_value (b, s->present);
-  json_builder_set_member_name (b, "approved_activity");
-  json_builder_add_int_value (b, s->approved_activity);
-  json_builder_set_member_name (b, "authorised");
-  json_builder_add_int_value (b, s->authorised);
-  json_builder_set_member_name (b, "unauthorised");
-  json_builder_add_int_value (b, s->unauthorised);
-  json_builder_set_member_name (b, "late");
-  json_builder_add_int_value (b, s->late);
-  json_builder_set_member_name (b, "attendance_percent");
-  json_builder_add_double_value (b, one_decimal (s->attendance_percent));
-  json_builder_set_member_name (b, "absence_percent");
-  json_builder_add_double_value (b, one_decimal (s->absence_percent));
-  json_builder_set_member_name (b, "persistent");
-  json_builder_add_boolean_value (b, s->persistent);
-  json_builder_set_member_name (b, "severe");
-  json_builder_add_boolean_value (b, s->severe);
+  cl_cli_json_int (b, "possible", s->possible);
+  cl_cli_json_int (b, "present", s->present);
+  cl_cli_json_int (b, "approved_activity", s->approved_activity);
+  cl_cli_json_int (b, "authorised", s->authorised);
+  cl_cli_json_int (b, "unauthorised", s->unauthorised);
+  cl_cli_json_int (b, "late", s->late);
+  cl_cli_json_double (b, "attendance_percent", one_decimal (s->attendance_percent));
+  cl_cli_json_double (b, "absence_percent", one_decimal (s->absence_percent));
+  cl_cli_json_bool (b, "persistent", s->persistent);
+  cl_cli_json_bool (b, "severe", s->severe);
 }
 
 static void
 add_count_members (JsonBuilder               *b,
                    const ClAttendanceSummary *s)
 {
-  json_builder_set_member_name (b, "pupils");
-  json_builder_add_int_value (b, s->pupils);
-  json_builder_set_member_name (b, "persistent_count");
-  json_builder_add_int_value (b, s->persistent_count);
-  json_builder_set_member_name (b, "severe_count");
-  json_builder_add_int_value (b, s->severe_count);
+  cl_cli_json_int (b, "pupils", s->pupils);
+  cl_cli_json_int (b, "persistent_count", s->persistent_count);
+  cl_cli_json_int (b, "severe_count", s->severe_count);
 }
 
 static void
@@ -174,16 +161,12 @@ cl_cli_import (ClCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "pupils_created");
-      json_builder_add_int_value (b, result.pupils_created);
-      json_builder_set_member_name (b, "pupils_updated");
-      json_builder_add_int_value (b, result.pupils_updated);
-      json_builder_set_member_name (b, "sessions");
-      json_builder_add_int_value (b, result.sessions);
+      cl_cli_json_int (b, "pupils_created", result.pupils_created);
+      cl_cli_json_int (b, "pupils_updated", result.pupils_updated);
+      cl_cli_json_int (b, "sessions", result.sessions);
       if (clean_only)
         {
-          json_builder_set_member_name (b, "pupils_skipped");
-          json_builder_add_int_value (b, result.pupils_skipped);
+          cl_cli_json_int (b, "pupils_skipped", result.pupils_skipped);
         }
       json_builder_end_object (b);
       root = json_builder_get_root (b);
@@ -344,8 +327,7 @@ cl_cli_stats (ClCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "urn");
-      json_builder_add_int_value (b, cl_school_get_urn (school));
+      cl_cli_json_int (b, "urn", cl_school_get_urn (school));
       json_builder_set_member_name (b, "school");
       json_builder_add_string_value (b, cl_school_get_name (school));
       add_summary_members (b, &summary);
@@ -464,10 +446,8 @@ cl_cli_penalty_check (ClCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "threshold_met");
-      json_builder_add_boolean_value (b, met);
-      json_builder_set_member_name (b, "sessions");
-      json_builder_add_int_value (b, sessions);
+      cl_cli_json_bool (b, "threshold_met", met);
+      cl_cli_json_int (b, "sessions", sessions);
       json_builder_set_member_name (b, "window_start");
       json_builder_add_string_value (b, window_start);
       json_builder_set_member_name (b, "window_end");
@@ -566,8 +546,7 @@ cl_cli_alerts (ClCli  *cli,
           json_builder_add_string_value (b, cl_rule_hit_get_rule_id (hit));
           json_builder_set_member_name (b, "since");
           json_builder_add_string_value (b, cl_rule_hit_get_since (hit));
-          json_builder_set_member_name (b, "sessions");
-          json_builder_add_int_value (b, cl_rule_hit_get_sessions (hit));
+          cl_cli_json_int (b, "sessions", cl_rule_hit_get_sessions (hit));
           json_builder_set_member_name (b, "window_start");
           json_builder_add_string_value (b, cl_rule_hit_get_window_start (hit));
           json_builder_set_member_name (b, "window_end");
@@ -665,10 +644,8 @@ cl_cli_codes_list (ClCli  *cli,
           json_builder_set_member_name (b, "category");
           json_builder_add_string_value (b, cl_attendance_category_to_string (
                                               cl_attendance_code_get_category (code)));
-          json_builder_set_member_name (b, "counts_penalty");
-          json_builder_add_boolean_value (b, cl_attendance_code_get_counts_penalty (code));
-          json_builder_set_member_name (b, "editable");
-          json_builder_add_boolean_value (b, cl_attendance_code_get_editable (code));
+          cl_cli_json_bool (b, "counts_penalty", cl_attendance_code_get_counts_penalty (code));
+          cl_cli_json_bool (b, "editable", cl_attendance_code_get_editable (code));
           json_builder_set_member_name (b, "valid_from");
           json_builder_add_string_value (b, cl_attendance_code_get_valid_from (code));
           json_builder_set_member_name (b, "valid_to");

@@ -1277,8 +1277,7 @@ cl_cli_queue (ClCli  *cli,
           cl_cli_json_string_or_null (b, "school", cl_queue_item_get_school_name (item));
           cl_cli_json_string_or_null (b, "due_date", cl_queue_item_get_due_date (item));
           cl_cli_json_string (b, "text", cl_queue_item_get_text (item));
-          json_builder_set_member_name (b, "overdue");
-          json_builder_add_boolean_value (b, cl_queue_item_get_overdue (item));
+          cl_cli_json_bool (b, "overdue", cl_queue_item_get_overdue (item));
           add_strv (b, "rules", cl_queue_item_get_rule_ids (item));
           json_builder_end_object (b);
         }
@@ -1371,8 +1370,7 @@ cl_cli_caseload (ClCli  *cli,
           cl_cli_json_string_or_null (b, "last_contact", cl_caseload_row_get_last_contact (row));
           cl_cli_json_string_or_null (b, "next_action", cl_caseload_row_get_next_action (row));
           cl_cli_json_string_or_null (b, "next_action_due", cl_caseload_row_get_next_action_due (row));
-          json_builder_set_member_name (b, "overdue");
-          json_builder_add_boolean_value (b, cl_caseload_row_get_overdue (row));
+          cl_cli_json_bool (b, "overdue", cl_caseload_row_get_overdue (row));
           add_percent (b, "attendance_percent", cl_caseload_row_get_attendance_percent (row));
           json_builder_set_member_name (b, "trend");
           json_builder_begin_array (b);

@@ -163,14 +163,10 @@ cl_cli_letters (ClCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "pupils");
-      json_builder_add_int_value (b, result->n_pupils);
-      json_builder_set_member_name (b, "letters");
-      json_builder_add_int_value (b, result->n_letters);
-      json_builder_set_member_name (b, "kept_as_sent");
-      json_builder_add_int_value (b, result->sent_ids->len);
-      json_builder_set_member_name (b, "added_to_cases");
-      json_builder_add_int_value (b, result->n_linked);
+      cl_cli_json_int (b, "pupils", result->n_pupils);
+      cl_cli_json_int (b, "letters", result->n_letters);
+      cl_cli_json_int (b, "kept_as_sent", result->sent_ids->len);
+      cl_cli_json_int (b, "added_to_cases", result->n_linked);
       json_builder_set_member_name (b, "files");
       json_builder_begin_array (b);
       for (guint i = 0; i < result->files->len; i++)
@@ -433,8 +429,7 @@ cl_cli_templates_list (ClCli  *cli,
           json_builder_add_string_value (b, cl_letter_template_get_kind (t));
           json_builder_set_member_name (b, "language");
           json_builder_add_string_value (b, cl_letter_template_get_language (t));
-          json_builder_set_member_name (b, "built_in");
-          json_builder_add_boolean_value (b, cl_letter_template_get_built_in (t));
+          cl_cli_json_bool (b, "built_in", cl_letter_template_get_built_in (t));
           json_builder_set_member_name (b, "description");
           json_builder_add_string_value (b, cl_letter_template_get_description (t));
           json_builder_end_object (b);

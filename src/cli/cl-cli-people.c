@@ -782,10 +782,9 @@ print_guardians (ClPupil    *pupil,
           cl_cli_json_string_or_null (b, "forename", cl_guardian_get_text (g, CL_GUARDIAN_FORENAME));
           cl_cli_json_string (b, "surname", cl_guardian_get_text (g, CL_GUARDIAN_SURNAME));
           cl_cli_json_string (b, "relationship", cl_guardian_get_text (g, CL_GUARDIAN_RELATIONSHIP));
-          json_builder_set_member_name (b, "parental_responsibility");
-          json_builder_add_boolean_value (b, cl_guardian_get_parental_responsibility (g));
-          json_builder_set_member_name (b, "lives_with");
-          json_builder_add_boolean_value (b, cl_guardian_get_lives_with (g));
+          cl_cli_json_bool (b, "parental_responsibility",
+                            cl_guardian_get_parental_responsibility (g));
+          cl_cli_json_bool (b, "lives_with", cl_guardian_get_lives_with (g));
           cl_cli_json_string_or_null (b, "address", cl_guardian_get_text (g, CL_GUARDIAN_ADDRESS));
           cl_cli_json_string_or_null (b, "postcode", cl_guardian_get_text (g, CL_GUARDIAN_POSTCODE));
           cl_cli_json_string_or_null (b, "phone_home", cl_guardian_get_text (g, CL_GUARDIAN_PHONE_HOME));

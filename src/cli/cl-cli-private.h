@@ -131,6 +131,12 @@ void        cl_cli_json_string_or_null (JsonBuilder        *b,
 void        cl_cli_json_int           (JsonBuilder         *b,
                                        const char          *member,
                                        gint64               value);
+void        cl_cli_json_bool          (JsonBuilder         *b,
+                                       const char          *member,
+                                       gboolean             value);
+void        cl_cli_json_double        (JsonBuilder         *b,
+                                       const char          *member,
+                                       double               value);
 
 /* --- commands --- */
 

@@ -468,3 +468,21 @@ cl_cli_json_int (JsonBuilder *b,
   json_builder_set_member_name (b, member);
   json_builder_add_int_value (b, value);
 }
+
+void
+cl_cli_json_bool (JsonBuilder *b,
+                  const char  *member,
+                  gboolean     value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
+}
+
+void
+cl_cli_json_double (JsonBuilder *b,
+                    const char  *member,
+                    double       value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_double_value (b, value);
+}
