@@ -869,6 +869,211 @@ test_letter_values (Fixture       *f,
   g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_NOT_FOUND);
 }
 
+/* --- dates in Welsh ---------------------------------------------------------------------- */
+
+static void
+test_welsh_date_format (void)
+{
+  const char *months[] = {
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+    "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+  };
+  /* 2026-03-23 is a Monday. */
+  const char *weekdays[] = {
+    "Dydd Llun 23", "Dydd Mawrth 24", "Dydd Mercher 25", "Dydd Iau 26", "Dydd Gwener 27",
+    "Dydd Sadwrn 28", "Dydd Sul 29",
+  };
+  g_autofree char *english = cl_letter_format_date ("2026-03-26", TRUE);
+  g_autofree char *english_plain = cl_letter_format_date ("2026-03-03", FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2026-%02u-03", i + 1);
+      g_autofree char *welsh = cl_letter_format_date_welsh (iso, FALSE);
+      g_autofree char *expected = g_strdup_printf ("3 %s 2026", months[i]);
+
+      g_assert_cmpstr (welsh, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2026-03-%02u", 23 + i);
+      g_autofree char *welsh = cl_letter_format_date_welsh (iso, TRUE);
+      g_autofree char *expected = g_strdup_printf ("%s Mawrth 2026", weekdays[i]);
+
+      g_assert_cmpstr (welsh, ==, expected);
+    }
+  g_assert_null (cl_letter_format_date_welsh ("next Tuesday", TRUE));
+  g_assert_null (cl_letter_format_date_welsh (NULL, FALSE));
+  /* English is as it was. */
+  g_assert_cmpstr (english, ==, "Thursday 26 March 2026");
+  g_assert_cmpstr (english_plain, ==, "3 March 2026");
+}
+
+static void
+test_welsh_date_placeholders (Fixture       *f,
+                              gconstpointer  data)
+{
+  /* Every date placeholder there is, English and Welsh. */
+  const char *dates[] = {
+    "pupil.dob", "attendance.from", "attendance.to", "visit.date", "meeting.date",
+    "improvement.end", "today",
+  };
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (f->db);
+  g_autoptr(ClLetterTemplate) tmpl = cl_letter_template_new ("welsh-dates");
+  g_autoptr(GHashTable) sample = cl_letter_values_sample ();
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  ClLetterOptions options = { NULL, NULL, 0, extra };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *welsh = g_strconcat (dates[i], CL_PLACEHOLDER_WELSH_SUFFIX, NULL);
+      const ClPlaceholder *placeholder = cl_placeholder_lookup (welsh);
+
+      g_assert_nonnull (cl_placeholder_lookup (dates[i]));
+      g_assert_nonnull (placeholder);
+      g_assert_cmpstr (g_hash_table_lookup (sample, welsh), ==, placeholder->example);
+    }
+
+  /* {today.cy} is a placeholder and the template saves; {today.xx} is not. */
+  cl_letter_template_set_title (tmpl, "Llythyr {today.cy}");
+  cl_letter_template_set_body (tmpl, "Dyddiad: {today.cy}\n\nDate: {today}");
+  g_assert_true (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_no_error (error);
+  cl_letter_template_set_body (tmpl, "Dyddiad: {today.xx}");
+  g_assert_false (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_UNKNOWN_PLACEHOLDER);
+  g_assert_nonnull (strstr (error->message, "line 1: unknown placeholder {today.xx}"));
+  g_clear_error (&error);
+
+  /* Filled wherever the English dates are: from the database, from today
+   * and from what the officer typed. */
+  g_hash_table_insert (extra, (gpointer) "meeting.date", (gpointer) "2026-03-26");
+  g_hash_table_insert (extra, (gpointer) "improvement.end", (gpointer) "08/05/2026");
+  g_hash_table_insert (extra, (gpointer) "visit.date", (gpointer) "2026-03-24");
+  g_hash_table_insert (extra, (gpointer) "visit.date.cy", (gpointer) "ddydd Mawrth nesaf");
+  values = cl_letter_values_for (f->db, f->pupil_a, f->dad_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "pupil.dob"), ==, "4 May 2013");
+  g_assert_cmpstr (g_hash_table_lookup (values, "pupil.dob.cy"), ==, "4 Mai 2013");
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.from"), ==, "1 September 2025");
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.from.cy"), ==, "1 Medi 2025");
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.to"), ==, "20 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "attendance.to.cy"), ==, "20 Mawrth 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "today"), ==, "20 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "today.cy"), ==, "20 Mawrth 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "meeting.date"), ==, "Thursday 26 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "meeting.date.cy"), ==,
+                   "Dydd Iau 26 Mawrth 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "improvement.end"), ==, "Friday 8 May 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "improvement.end.cy"), ==,
+                   "Dydd Gwener 8 Mai 2026");
+  /* A Welsh value typed by the officer wins over the one made from English. */
+  g_assert_cmpstr (g_hash_table_lookup (values, "visit.date"), ==, "Tuesday 24 March 2026");
+  g_assert_cmpstr (g_hash_table_lookup (values, "visit.date.cy"), ==, "ddydd Mawrth nesaf");
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *welsh = g_strconcat (dates[i], CL_PLACEHOLDER_WELSH_SUFFIX, NULL);
+
+      g_assert_nonnull (g_hash_table_lookup (values, welsh));
+    }
+
+  /* A Welsh date on its own, typed as ISO, is written out in Welsh. */
+  g_hash_table_remove_all (extra);
+  g_hash_table_insert (extra, (gpointer) "visit.date.cy", (gpointer) "2026-03-29");
+  g_clear_pointer (&values, g_hash_table_unref);
+  values = cl_letter_values_for (f->db, f->pupil_a, f->dad_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "visit.date.cy"), ==, "Dydd Sul 29 Mawrth 2026");
+  g_assert_null (g_hash_table_lookup (values, "visit.date"));
+}
+
+/* The bilingual letter: Welsh months in the Welsh half, English in the English. */
+static void
+test_welsh_dates_bilingual (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ClMailMergeOptions) o = cl_mail_merge_options_new ();
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *upns[] = { "H801200001001", NULL };
+  const char *welsh, *english, *end;
+  g_autofree char *welsh_half = NULL;
+  g_autofree char *english_half = NULL;
+
+  o->template_name = g_strdup ("attendance-concern-bilingual");
+  o->upns = g_strdupv ((GStrv) upns);
+  o->output = g_build_filename (f->dir, "bilingual.pdf", NULL);
+  o->one_file = TRUE;
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_letters, ==, 1);
+  pdoc = open_pdf_file (o->output);
+  text = all_text (pdoc);
+  flat = squash (text);
+  g_assert_null (strchr (flat, '{'));
+
+  /* The halves: from "Annwyl" to the English heading, and from there to
+   * the closing. */
+  welsh = strstr (flat, "Annwyl");
+  g_assert_nonnull (welsh);
+  english = strstr (welsh, "Concern about Zephyrine");
+  g_assert_nonnull (english);
+  end = strstr (english, "Yours sincerely");
+  g_assert_nonnull (end);
+  welsh_half = g_strndup (welsh, (gsize) (english - welsh));
+  english_half = g_strndup (english, (gsize) (end - english));
+  g_assert_nonnull (strstr (welsh_half, "Rhwng 1 Medi 2025 a 20 Mawrth 2026"));
+  /* (Dr Marchbanks is in both.) */
+  g_assert_null (strstr (welsh_half, "September"));
+  g_assert_null (strstr (welsh_half, " March "));
+  g_assert_nonnull (strstr (english_half, "Between 1 September 2025 and 20 March 2026"));
+  g_assert_null (strstr (english_half, "Medi"));
+  g_assert_null (strstr (english_half, "Mawrth"));
+}
+
+/* What the officer types for {meeting.date} (NAME=VALUE) fills {meeting.date.cy}. */
+static void
+test_welsh_dates_typed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (f->db);
+  g_autoptr(ClLetterTemplate) tmpl = cl_letter_template_new ("cyfarfod");
+  g_autoptr(ClMailMergeOptions) o = cl_mail_merge_options_new ();
+  g_autoptr(ClMailMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *upns[] = { "H801200001001", NULL };
+  const char *values[] = { "meeting.date=2026-03-26", "meeting.time=10:30am", NULL };
+
+  cl_letter_template_set_title (tmpl, "Cyfarfod / Meeting");
+  cl_letter_template_set_language (tmpl, "bilingual");
+  cl_letter_template_set_body (tmpl, "Dyddiad y cyfarfod: {meeting.date.cy}, {meeting.time}.\n\n"
+                                     "Date of the meeting: {meeting.date}, {meeting.time}.");
+  g_assert_true (cl_template_repository_save (repo, tmpl, &error));
+  g_assert_no_error (error);
+
+  o->template_name = g_strdup ("cyfarfod");
+  o->upns = g_strdupv ((GStrv) upns);
+  o->output = g_build_filename (f->dir, "cyfarfod", NULL);
+  o->values = g_strdupv ((GStrv) values);
+  result = cl_mail_merge_run (f->db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_letters, ==, 1);
+  g_assert_cmpuint (result->files->len, ==, 1);
+  {
+    g_autoptr(PopplerDocument) pdoc = open_pdf_file (g_ptr_array_index (result->files, 0));
+    g_autofree char *text = all_text (pdoc);
+
+    g_assert_null (strstr (text, CL_PLACEHOLDER_BLANK));
+    g_assert_true (contains (text, "Dyddiad y cyfarfod: Dydd Iau 26 Mawrth 2026, 10:30am."));
+    g_assert_true (contains (text, "Date of the meeting: Thursday 26 March 2026, 10:30am."));
+  }
+}
+
 static ClMailMergeOptions *
 merge_options (Fixture    *f,
                const char *template_name,
@@ -1531,11 +1736,15 @@ main (int   argc,
   g_test_add_func ("/documents/image-errors", test_image_errors);
   g_test_add_func ("/documents/template-expand", test_template_expand);
   g_test_add_func ("/documents/builtins-fill", test_builtins_fill);
+  g_test_add_func ("/documents/welsh-date-format", test_welsh_date_format);
 #define ADD(path, func) \
   g_test_add ("/documents/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("template-unknown-placeholder", test_template_unknown_placeholder);
   ADD ("template-roundtrip", test_template_roundtrip);
   ADD ("letter-values", test_letter_values);
+  ADD ("welsh-date-placeholders", test_welsh_date_placeholders);
+  ADD ("welsh-dates-bilingual", test_welsh_dates_bilingual);
+  ADD ("welsh-dates-typed", test_welsh_dates_typed);
   ADD ("merge-files", test_merge_files);
   ADD ("merge-one-file", test_merge_one_file);
   ADD ("merge-by-school", test_merge_by_school);

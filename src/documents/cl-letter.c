@@ -33,6 +33,18 @@ static const char *const weekday_names[] = {
   N_("Sunday"),
 };
 
+/* Welsh whatever the language of the interface: these fill the Welsh half of
+ * a bilingual letter, so they are not for translation. */
+static const char *const welsh_month_names[] = {
+  "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+  "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+};
+
+static const char *const welsh_weekday_names[] = {
+  "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn",
+  "Dydd Sul",
+};
+
 char *
 cl_letter_format_date (const char *iso,
                        gboolean    weekday)
@@ -47,6 +59,22 @@ cl_letter_format_date (const char *iso,
                             g_date_get_year (&d));
   return g_strdup_printf ("%d %s %d", g_date_get_day (&d),
                           _(month_names[g_date_get_month (&d) - 1]), g_date_get_year (&d));
+}
+
+char *
+cl_letter_format_date_welsh (const char *iso,
+                             gboolean    weekday)
+{
+  GDate d;
+
+  if (iso == NULL || !cl_date_parse (iso, &d))
+    return NULL;
+  if (weekday)
+    return g_strdup_printf ("%s %d %s %d", welsh_weekday_names[g_date_get_weekday (&d) - 1],
+                            g_date_get_day (&d), welsh_month_names[g_date_get_month (&d) - 1],
+                            g_date_get_year (&d));
+  return g_strdup_printf ("%d %s %d", g_date_get_day (&d),
+                          welsh_month_names[g_date_get_month (&d) - 1], g_date_get_year (&d));
 }
 
 static void
@@ -108,10 +136,82 @@ address_block (const char *name,
   return g_strdup_printf ("%s\n%s\n%s", _("Private and confidential"), name, lines);
 }
 
+/* Puts a date under key in English and under key.cy in Welsh. */
+static void
+take_date (GHashTable *values,
+           const char *key,
+           const char *iso,
+           gboolean    weekday)
+{
+  g_autofree char *welsh_key = g_strconcat (key, CL_PLACEHOLDER_WELSH_SUFFIX, NULL);
+
+  take (values, key, cl_letter_format_date (iso, weekday));
+  take (values, welsh_key, cl_letter_format_date_welsh (iso, weekday));
+}
+
 static gboolean
 looks_like_date_key (const char *key)
 {
   return g_str_has_suffix (key, ".date") || strcmp (key, "improvement.end") == 0;
+}
+
+/* "meeting.date.cy": the Welsh form of a date key. */
+static gboolean
+looks_like_welsh_date_key (const char *key)
+{
+  g_autofree char *base = NULL;
+
+  if (!g_str_has_suffix (key, CL_PLACEHOLDER_WELSH_SUFFIX))
+    return FALSE;
+  base = g_strndup (key, strlen (key) - strlen (CL_PLACEHOLDER_WELSH_SUFFIX));
+  return looks_like_date_key (base);
+}
+
+/* Values the caller typed: an ISO (or DD/MM/YYYY) date for a date key is
+ * written out with its weekday, in English for key and in Welsh for key.cy;
+ * a date given only in English fills the Welsh form too (with the text as
+ * typed when it is not a date). A Welsh value given explicitly wins. */
+static void
+put_extra (GHashTable *values,
+           GHashTable *extra)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, extra);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (looks_like_welsh_date_key (key))
+        {
+          char *date = cl_letter_format_date_welsh (value, TRUE);
+
+          if (date != NULL)
+            take (values, key, date);
+          else
+            put (values, key, value);
+        }
+      else if (looks_like_date_key (key))
+        {
+          g_autofree char *welsh_key = g_strconcat (key, CL_PLACEHOLDER_WELSH_SUFFIX, NULL);
+          const char *given = g_hash_table_lookup (extra, welsh_key);
+          char *date = cl_letter_format_date (value, TRUE);
+
+          if (date != NULL)
+            take (values, key, date);
+          else
+            put (values, key, value);
+          if (given == NULL || *given == '\0')
+            {
+              date = cl_letter_format_date_welsh (value, TRUE);
+              if (date != NULL)
+                take (values, welsh_key, date);
+              else
+                put (values, welsh_key, value);
+            }
+        }
+      else
+        put (values, key, value);
+    }
 }
 
 static ClOfficer *
@@ -222,7 +322,7 @@ cl_letter_values_for (ClDatabase             *db,
   put (values, "pupil.surname", cl_pupil_get_surname (pupil));
   take (values, "pupil.full_name",
         g_strdup_printf ("%s %s", cl_pupil_get_forename (pupil), cl_pupil_get_surname (pupil)));
-  take (values, "pupil.dob", cl_letter_format_date (cl_pupil_get_dob (pupil), FALSE));
+  take_date (values, "pupil.dob", cl_pupil_get_dob (pupil), FALSE);
   put (values, "pupil.upn", cl_pupil_get_upn (pupil));
   if (cl_pupil_get_dob (pupil) != NULL)
     take (values, "pupil.year", cl_nc_year_label (cl_pupil_get_nc_year (pupil)));
@@ -262,8 +362,8 @@ cl_letter_values_for (ClDatabase             *db,
   take (values, "attendance.unauthorised", g_strdup_printf ("%u", summary.unauthorised));
   take (values, KEY_ATTENDED,
         g_strdup_printf ("%u", summary.present + summary.approved_activity));
-  take (values, "attendance.from", cl_letter_format_date (from, FALSE));
-  take (values, "attendance.to", cl_letter_format_date (to, FALSE));
+  take_date (values, "attendance.from", from, FALSE);
+  take_date (values, "attendance.to", to, FALSE);
 
   /* Officer and letterhead. */
   put (values, "officer.name", cl_officer_get_name (officer));
@@ -271,7 +371,7 @@ cl_letter_values_for (ClDatabase             *db,
   put (values, "officer.email", cl_officer_get_email (officer));
   put (values, KEY_OFFICER_ROLE, cl_officer_role_label (cl_officer_get_role (officer)));
   take (values, "_officer.id", g_strdup_printf ("%" G_GINT64_FORMAT, cl_officer_get_id (officer)));
-  take (values, "today", cl_letter_format_date (today_iso, FALSE));
+  take_date (values, "today", today_iso, FALSE);
   put (values, "authority.name", letterhead->authority);
   put (values, "service.name", letterhead->service);
   take (values, KEY_REFERENCE,
@@ -279,21 +379,7 @@ cl_letter_values_for (ClDatabase             *db,
 
   /* What the caller knows: meeting and visit details. */
   if (options != NULL && options->extra != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_iter_init (&iter, options->extra);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          char *date = looks_like_date_key (key) ? cl_letter_format_date (value, TRUE) : NULL;
-
-          if (date != NULL)
-            take (values, key, date);
-          else
-            put (values, key, value);
-        }
-    }
+    put_extra (values, options->extra);
   return g_steal_pointer (&values);
 }
 

@@ -21,8 +21,9 @@ typedef struct
   gint64      officer_id;  /* 0: the school's link officer, else the first active officer */
   /* Values for the placeholders the database cannot know ({meeting.date},
    * {visit.date}, {improvement.end} …): name → text. ISO dates given for
-   * *.date and improvement.end are written out ("Thursday 26 March 2026").
-   * May be NULL. */
+   * *.date and improvement.end are written out ("Thursday 26 March 2026"),
+   * and fill the Welsh form too ({meeting.date.cy}: "Dydd Iau 26 Mawrth
+   * 2026") unless that is given itself. May be NULL. */
   GHashTable *extra;
 } ClLetterOptions;
 
@@ -30,6 +31,10 @@ typedef struct
  * not a date. */
 char        *cl_letter_format_date     (const char             *iso,
                                         gboolean                weekday);
+/* The same in Welsh, whatever the language of the interface: "20 Mawrth
+ * 2026", "Dydd Gwener 20 Mawrth 2026". */
+char        *cl_letter_format_date_welsh (const char           *iso,
+                                          gboolean              weekday);
 
 /* Every placeholder's value for one pupil and one of their guardians (who
  * must be linked to the pupil), plus private keys the layout uses. A

@@ -54,6 +54,23 @@ static const ClPlaceholder placeholders[] = {
     N_("The local authority, from the letterhead"), "Northshire County Council" },
   { "service.name", N_("Letter"),
     N_("The service, from the letterhead"), "Education Welfare Service" },
+  /* The Welsh form of every date above, for the Welsh half of a bilingual
+   * letter: the same date with Welsh month and weekday names. Keep one here
+   * for each date placeholder. */
+  { "pupil.dob" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Date of birth in Welsh, e.g. 4 Mai 2014"), "4 Mai 2014" },
+  { "attendance.from" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("First day of the attendance period, in Welsh"), "1 Medi 2025" },
+  { "attendance.to" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Last day of the attendance period, in Welsh"), "20 Mawrth 2026" },
+  { "visit.date" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Date of the home visit, in Welsh"), "Dydd Mawrth 24 Mawrth 2026" },
+  { "meeting.date" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Date of the meeting, in Welsh"), "Dydd Iau 26 Mawrth 2026" },
+  { "improvement.end" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Last day of the improvement period, in Welsh"), "8 Mai 2026" },
+  { "today" CL_PLACEHOLDER_WELSH_SUFFIX, N_("Dates in Welsh"),
+    N_("Today’s date in Welsh"), "20 Mawrth 2026" },
 };
 
 const ClPlaceholder *

@@ -23,6 +23,14 @@ const ClPlaceholder *cl_placeholders_get_all (guint      *n_placeholders);
 /* NULL when name (without braces) is not a placeholder. */
 const ClPlaceholder *cl_placeholder_lookup   (const char *name);
 
+/* Every date placeholder has a Welsh form, its name with this suffix, for
+ * the Welsh half of a bilingual letter: {attendance.from.cy} is
+ * "1 Medi 2025" where {attendance.from} is "1 September 2025", and
+ * {meeting.date.cy} "Dydd Iau 26 Mawrth 2026". The Welsh forms are in the
+ * registry like any other placeholder (group "Dates in Welsh"), and are
+ * filled wherever the English date is. */
+#define CL_PLACEHOLDER_WELSH_SUFFIX ".cy"
+
 /* A block instruction on a line of its own in a template body:
  * [signature] places the signature block (else it ends the letter),
  * [attendance] a table of the attendance figures, [page-break] a new page. */
