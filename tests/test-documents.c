@@ -18,6 +18,7 @@
 #include "documents/cl-placeholders.h"
 #include "documents/cl-sent-document.h"
 #include "documents/cl-template-repository.h"
+#include "people/cl-demo.h"
 #include "people/cl-officer-repository.h"
 #include "people/cl-pupil-repository.h"
 #include "people/cl-school-repository.h"
@@ -1612,6 +1613,12 @@ pixel_at (cairo_surface_t *surface,
   return ((const guint32 *) row)[x] & 0xffffff;
 }
 
+static gpointer
+copy_letterhead_thread (gpointer data)
+{
+  return cl_letterhead_copy (data);
+}
+
 static void
 test_letterhead_svg (Fixture       *f,
                      gconstpointer  data)
@@ -1672,8 +1679,16 @@ test_letterhead_svg (Fixture       *f,
   cl_document_image_size (cl_letterhead_get_logo (again), &w, &h);
   g_assert_cmpfloat_with_epsilon (w, 120, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 40, 0.01);
-  /* A copy loads its own SVG (recording surfaces are not shared). */
+  /* A copy made on this thread shares the SVG; one made on another thread
+   * loads its own (recording surfaces are not shared between threads). */
   copy = cl_letterhead_copy (again);
+  g_assert_true (cl_letterhead_get_logo (copy) == cl_letterhead_get_logo (again));
+  g_clear_pointer (&copy, cl_letterhead_free);
+  {
+    GThread *thread = g_thread_new ("copy", copy_letterhead_thread, again);
+
+    copy = g_thread_join (thread);
+  }
   g_assert_nonnull (cl_letterhead_get_logo (copy));
   g_assert_true (cl_letterhead_get_logo (copy) != cl_letterhead_get_logo (again));
 
@@ -1722,6 +1737,212 @@ test_letterhead_svg (Fixture       *f,
   g_assert_cmphex (left, ==, 0xffffff);     /* the margin stays blank */
 }
 
+/* --- letters made on render threads ------------------------------------------------ */
+
+/* A demo authority's first school, every pupil below 100 %: a few dozen
+ * letters, several batches. */
+static ClMailMergeOptions *
+demo_merge_options (ClDatabase *db,
+                    const char *output)
+{
+  g_autoptr(ClSchoolRepository) schools = cl_school_repository_new (db);
+  g_autoptr(GListModel) list = cl_school_repository_list (schools, NULL);
+  g_autoptr(ClSchool) school = g_list_model_get_item (list, 0);
+  ClMailMergeOptions *o = cl_mail_merge_options_new ();
+
+  o->template_name = g_strdup ("attendance-concern");
+  o->school_urn = cl_school_get_urn (school);
+  o->below_percent = 100;
+  o->output = g_strdup (output);
+  return o;
+}
+
+static ClDatabase *
+small_demo (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(ClDatabase) db = cl_database_open (path, &error);
+  ClDemoOptions demo;
+
+  g_assert_no_error (error);
+  cl_database_set_actor (db, "tester");
+  cl_demo_options_init (&demo);
+  demo.n_schools = 2;
+  demo.n_pupils = 240;
+  g_assert_true (cl_demo_generate (db, &demo, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static GPtrArray *
+sorted_names (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static void
+test_merge_threads (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ClDatabase) db = small_demo (f->dir);
+  g_autofree char *one = g_build_filename (f->dir, "one-thread", NULL);
+  g_autofree char *two = g_build_filename (f->dir, "two-threads", NULL);
+  g_autoptr(ClMailMergeOptions) o = demo_merge_options (db, one);
+  g_autoptr(ClMailMergeResult) inline_result = NULL;
+  g_autoptr(ClMailMergeResult) threaded = NULL;
+  g_autoptr(GPtrArray) names_one = NULL;
+  g_autoptr(GPtrArray) names_two = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* On this thread … */
+  g_setenv ("CASELOAD_RENDER_THREADS", "0", TRUE);
+  inline_result = cl_mail_merge_run (db, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inline_result->n_letters, >, 40);
+
+  /* … and on two render threads, kept as sent: the same letters, in the
+   * same order, with the same words. */
+  g_free (o->output);
+  o->output = g_strdup (two);
+  o->record = TRUE;
+  g_setenv ("CASELOAD_RENDER_THREADS", "2", TRUE);
+  threaded = cl_mail_merge_run (db, o, NULL, NULL, NULL, &error);
+  g_unsetenv ("CASELOAD_RENDER_THREADS");
+  g_assert_no_error (error);
+  g_assert_cmpuint (threaded->n_letters, ==, inline_result->n_letters);
+  g_assert_cmpuint (threaded->n_pupils, ==, inline_result->n_pupils);
+  g_assert_cmpuint (threaded->sent_ids->len, ==, threaded->n_letters);
+  g_assert_cmpuint (threaded->files->len, ==, threaded->n_letters);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sent_document"), ==,
+                   (int) threaded->n_letters);
+  names_one = sorted_names (one);
+  names_two = sorted_names (two);
+  g_assert_cmpuint (names_one->len, ==, inline_result->n_letters);
+  g_assert_cmpuint (names_two->len, ==, names_one->len);
+  for (guint i = 0; i < names_one->len; i++)
+    {
+      g_autofree char *a = g_build_filename (one, g_ptr_array_index (names_one, i), NULL);
+      g_autofree char *b = g_build_filename (two, g_ptr_array_index (names_two, i), NULL);
+      g_autoptr(PopplerDocument) pa = open_pdf_file (a);
+      g_autoptr(PopplerDocument) pb = open_pdf_file (b);
+      g_autofree char *ta = all_text (pa);
+      g_autofree char *tb = all_text (pb);
+
+      g_assert_cmpstr (g_ptr_array_index (names_one, i), ==, g_ptr_array_index (names_two, i));
+      g_assert_cmpstr (ta, ==, tb);
+      g_assert_null (strchr (ta, '{'));
+    }
+  /* Each letter kept is the file written, in the order of the letters. */
+  for (guint i = 0; i < threaded->files->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT length(pdf) FROM sent_document WHERE id = %"
+                                              G_GINT64_FORMAT,
+                                              g_array_index (threaded->sent_ids, gint64, i));
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (g_ptr_array_index (threaded->files, i), &st), ==, 0);
+      g_assert_cmpint (count_rows (db, sql), ==, (int) st.st_size);
+    }
+}
+
+static void
+cancel_at_tenth_cb (double      fraction,
+                    const char *text,
+                    gpointer    user_data)
+{
+  static guint calls;
+
+  if (++calls == 10)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_merge_threads_cancel (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ClDatabase) db = small_demo (f->dir);
+  g_autofree char *out = g_build_filename (f->dir, "cancelled", NULL);
+  g_autoptr(ClMailMergeOptions) o = demo_merge_options (db, out);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(ClTemplateRepository) repo = cl_template_repository_new (db);
+  g_autoptr(GListModel) seeded = cl_template_repository_list (repo, NULL);
+  int audit_before = count_rows (db, "SELECT count(*) FROM audit_log");
+
+  o->record = TRUE;
+  g_setenv ("CASELOAD_RENDER_THREADS", "2", TRUE);
+  g_assert_null (cl_mail_merge_run (db, o, cancel_at_tenth_cb, cancellable, cancellable,
+                                    &error));
+  g_unsetenv ("CASELOAD_RENDER_THREADS");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* All or nothing, whatever the render threads had already written. */
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sent_document"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  left = sorted_names (out);
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
+/* Ligatures are off: the text is drawn a glyph a letter, so each font is
+ * embedded once (ligature glyphs would need a second, CID-keyed subset of
+ * each) and extracts as typed. */
+static void
+test_no_ligatures (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ClDocument) doc = cl_document_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  PopplerFontInfo *info = NULL;
+  PopplerFontsIter *iter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_fonts = 0;
+
+  cl_document_add_heading (doc, 1, "Office findings");
+  cl_document_add_paragraph (doc, "It is difficult to find the office staff affable in the "
+                             "first flurry of fine official efforts.",
+                             CL_DOCUMENT_ALIGN_LEFT);
+  pdf = cl_document_to_pdf (doc, &error);
+  g_assert_no_error (error);
+  pdoc = open_pdf (pdf);
+  info = poppler_font_info_new (pdoc);
+  while (poppler_font_info_scan (info, 1, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          g_assert_cmpint (poppler_fonts_iter_get_font_type (iter), ==, POPPLER_FONT_TYPE_TRUETYPE);
+          n_fonts++;
+        }
+      while (poppler_fonts_iter_next (iter));
+      g_clear_pointer (&iter, poppler_fonts_iter_free);
+    }
+  g_object_unref (info);
+  /* The heading's bold and the paragraph's regular, nothing else. */
+  g_assert_cmpuint (n_fonts, ==, 2);
+  text = all_text (pdoc);
+  g_assert_true (contains (text, "difficult to find the office staff affable"));
+  g_assert_true (contains (text, "first flurry of fine official efforts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1750,6 +1971,9 @@ main (int   argc,
   ADD ("merge-by-school", test_merge_by_school);
   ADD ("merge-cancel", test_merge_cancel);
   ADD ("merge-case-link", test_merge_case_link);
+  ADD ("merge-threads", test_merge_threads);
+  ADD ("merge-threads-cancel", test_merge_threads_cancel);
+  ADD ("no-ligatures", test_no_ligatures);
   ADD ("terms", test_terms);
   ADD ("governors-report", test_governors_report);
   ADD ("letterhead", test_letterhead);

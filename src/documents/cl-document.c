@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <string.h>
 
 #include "documents/cl-document.h"
@@ -116,6 +117,7 @@ struct _ClDocument
 
   /* Layout. */
   gboolean      laid_out;
+  ClLayoutCache *cache;          /* shared, not owned; may be NULL */
   PangoContext *context;
   PangoFontDescription *base_font;
   double        font_size;
@@ -624,57 +626,223 @@ cl_document_add_image (ClDocument      *self,
 
 /* --- measuring ----------------------------------------------------------------- */
 
-static PangoLayout *
-new_layout (ClDocument *self,
-            double      scale,
+/* Everything that decides how a run of text is set, so that a layout can be
+ * shared by every document that sets the same text the same way. */
+typedef enum
+{
+  CONTENT_TEXT,
+  CONTENT_MARKUP,
+  CONTENT_MARKUP_OR_TEXT,   /* markup if it parses, else plain text */
+} ContentKind;
+
+typedef struct
+{
+  double             scale;      /* of the base font size */
+  PangoWeight        weight;
+  double             width;      /* points; 0: a single unwrapped run */
+  PangoWrapMode      wrap;
+  double             spacing;    /* line spacing, a factor of the font size */
+  PangoAlignment     alignment;
+  gboolean           justify;
+  PangoEllipsizeMode ellipsize;
+  ContentKind        content;
+} Shape;
+
+static Shape
+shape_init (double      scale,
             PangoWeight weight,
             double      width)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *font = pango_font_description_copy (self->base_font);
-
-  pango_font_description_set_absolute_size (font, self->font_size * scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_line_spacing (layout, LINE_SPACING);
-  return layout;
+  Shape s = { scale, weight, width, PANGO_WRAP_WORD_CHAR, LINE_SPACING, PANGO_ALIGN_LEFT, FALSE,
+              PANGO_ELLIPSIZE_NONE, CONTENT_TEXT };
+  return s;
 }
 
 static void
-set_markup_or_text (PangoLayout *layout,
-                    const char  *markup)
-{
-  if (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
-    pango_layout_set_markup (layout, markup, -1);
-  else
-    pango_layout_set_text (layout, markup, -1);
-}
-
-static void
-set_align (PangoLayout     *layout,
-           ClDocumentAlign  align)
+shape_set_align (Shape           *s,
+                 ClDocumentAlign  align)
 {
   switch (align)
     {
     case CL_DOCUMENT_ALIGN_JUSTIFY:
-      pango_layout_set_justify (layout, TRUE);
+      s->justify = TRUE;
       break;
     case CL_DOCUMENT_ALIGN_CENTER:
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      s->alignment = PANGO_ALIGN_CENTER;
       break;
     case CL_DOCUMENT_ALIGN_RIGHT:
-      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      s->alignment = PANGO_ALIGN_RIGHT;
       break;
     case CL_DOCUMENT_ALIGN_LEFT:
     default:
       break;
     }
+}
+
+static void
+set_content (PangoLayout *layout,
+             ContentKind  kind,
+             const char  *content)
+{
+  if (kind == CONTENT_MARKUP
+      || (kind == CONTENT_MARKUP_OR_TEXT
+          && pango_parse_markup (content, -1, 0, NULL, NULL, NULL, NULL)))
+    pango_layout_set_markup (layout, content, -1);
+  else
+    pango_layout_set_text (layout, content, -1);
+}
+
+#define LAYOUT_CACHE_LIMIT 512
+
+struct _ClLayoutCache
+{
+  PangoContext *context;
+  GHashTable   *layouts;   /* key → PangoLayout */
+  guint         hits;
+  guint         misses;
+};
+
+/* Ligatures off, for every font a document uses: a PDF's text then
+ * extracts, searches and reads aloud as it was typed ("fi", not U+FB01),
+ * and a page needs no second font subset for the ligature glyphs. Set on
+ * the fontconfig pattern, where Pango takes font features for the whole
+ * run; as a Pango attribute it would cost a shaping plan per paragraph. */
+static void
+document_substitute (FcPattern *pattern,
+                     gpointer   data)
+{
+  FcPatternAddString (pattern, FC_FONT_FEATURES, (const FcChar8 *) "liga=0");
+  FcPatternAddString (pattern, FC_FONT_FEATURES, (const FcChar8 *) "clig=0");
+}
+
+/* Documents' own font map, one per thread (Pango's font maps are not
+ * shared between threads), apart from the one the window draws with. */
+static PangoFontMap *
+document_font_map (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (g_object_unref);
+  PangoFontMap *map = g_private_get (&key);
+
+  if (map == NULL)
+    {
+      map = pango_cairo_font_map_new ();
+      if (PANGO_IS_FC_FONT_MAP (map))
+        pango_fc_font_map_set_default_substitute (PANGO_FC_FONT_MAP (map), document_substitute,
+                                                  NULL, NULL);
+      g_private_set (&key, map);
+    }
+  return map;
+}
+
+static PangoContext *
+document_context_new (void)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context = pango_font_map_create_context (document_font_map ());
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("en-gb"));
+  return context;
+}
+
+ClLayoutCache *
+cl_layout_cache_new (void)
+{
+  ClLayoutCache *cache = g_new0 (ClLayoutCache, 1);
+
+  cache->context = document_context_new ();
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+void
+cl_layout_cache_free (ClLayoutCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+void
+cl_layout_cache_get_stats (ClLayoutCache *cache,
+                           guint         *hits,
+                           guint         *misses)
+{
+  g_return_if_fail (cache != NULL);
+  if (hits != NULL)
+    *hits = cache->hits;
+  if (misses != NULL)
+    *misses = cache->misses;
+}
+
+void
+cl_document_set_layout_cache (ClDocument    *self,
+                              ClLayoutCache *cache)
+{
+  g_return_if_fail (CL_IS_DOCUMENT (self));
+
+  invalidate (self);
+  g_clear_object (&self->context);
+  self->cache = cache;
+}
+
+/* A layout of content set as s says: a new one, or the cache's. Either way
+ * it must not be changed, only measured and drawn. */
+static PangoLayout *
+shaped (ClDocument  *self,
+        const Shape *s,
+        const char  *content)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  if (self->cache != NULL)
+    {
+      key = g_strdup_printf ("%s|%.3f|%d|%.3f|%d|%.3f|%d|%d|%d|%d|%s", self->font, s->scale,
+                             (int) s->weight, s->width, (int) s->wrap, s->spacing,
+                             (int) s->alignment, s->justify, (int) s->ellipsize,
+                             (int) s->content, content);
+      layout = g_hash_table_lookup (self->cache->layouts, key);
+      if (layout != NULL)
+        {
+          self->cache->hits++;
+          return g_object_ref (layout);
+        }
+      self->cache->misses++;
+    }
+
+  layout = pango_layout_new (self->context);
+  font = pango_font_description_copy (self->base_font);
+  pango_font_description_set_absolute_size (font, self->font_size * s->scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, s->weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (s->width > 0)
+    {
+      pango_layout_set_width (layout, (int) (s->width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, s->wrap);
+    }
+  pango_layout_set_line_spacing (layout, (float) s->spacing);
+  pango_layout_set_alignment (layout, s->alignment);
+  pango_layout_set_justify (layout, s->justify);
+  pango_layout_set_ellipsize (layout, s->ellipsize);
+  set_content (layout, s->content, content);
+
+  if (self->cache != NULL)
+    {
+      if (g_hash_table_size (self->cache->layouts) >= LAYOUT_CACHE_LIMIT)
+        g_hash_table_remove_all (self->cache->layouts);
+      g_hash_table_insert (self->cache->layouts, g_steal_pointer (&key), g_object_ref (layout));
+    }
+  return layout;
 }
 
 static double
@@ -740,13 +908,14 @@ measure_table (ClDocument *self,
         {
           const char *text = r == 0 ? cl_document_table_get_header (t, c)
                                     : cl_document_table_get_cell (t, r - 1, c);
-          PangoLayout *cell = new_layout (self, 0.9, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                          b->col_w[c] - 2 * CELL_PAD_X);
+          Shape s = shape_init (0.9, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                b->col_w[c] - 2 * CELL_PAD_X);
+          PangoLayout *cell;
 
-          pango_layout_set_line_spacing (cell, 1.0);
-          pango_layout_set_wrap (cell, PANGO_WRAP_WORD);
-          pango_layout_set_text (cell, text != NULL ? text : "", -1);
-          set_align (cell, cl_document_table_get_align (t, c));
+          s.spacing = 1.0;
+          s.wrap = PANGO_WRAP_WORD;
+          shape_set_align (&s, cl_document_table_get_align (t, c));
+          cell = shaped (self, &s, text != NULL ? text : "");
           h = MAX (h, layout_height (cell));
           g_ptr_array_add (b->cells, cell);
         }
@@ -766,12 +935,12 @@ measure_key_values (ClDocument *self,
   b->row_heights = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; b->pairs[i] != NULL; i += 2)
     {
-      PangoLayout *label = new_layout (self, 1.0, PANGO_WEIGHT_BOLD, label_w - 8);
-      PangoLayout *value = new_layout (self, 1.0, PANGO_WEIGHT_NORMAL, width - label_w);
+      Shape label_shape = shape_init (1.0, PANGO_WEIGHT_BOLD, label_w - 8);
+      Shape value_shape = shape_init (1.0, PANGO_WEIGHT_NORMAL, width - label_w);
+      PangoLayout *label = shaped (self, &label_shape, b->pairs[i]);
+      PangoLayout *value = shaped (self, &value_shape, b->pairs[i + 1]);
       double h;
 
-      pango_layout_set_text (label, b->pairs[i], -1);
-      pango_layout_set_text (value, b->pairs[i + 1], -1);
       h = MAX (layout_height (label), layout_height (value)) + 2;
       g_ptr_array_add (b->cells, label);
       g_ptr_array_add (b->cells, value);
@@ -784,9 +953,10 @@ measure_address (ClDocument *self,
                  Block      *b,
                  double      width)
 {
-  PangoLayout *left = new_layout (self, 1.0, PANGO_WEIGHT_NORMAL, width * 0.55);
-  PangoLayout *labels = new_layout (self, 0.9, PANGO_WEIGHT_BOLD, 0);
-  PangoLayout *values = new_layout (self, 0.9, PANGO_WEIGHT_NORMAL, 0);
+  Shape left_shape = shape_init (1.0, PANGO_WEIGHT_NORMAL, 0);
+  Shape label_shape = shape_init (0.9, PANGO_WEIGHT_BOLD, 0);
+  Shape value_shape = shape_init (0.9, PANGO_WEIGHT_NORMAL, 0);
+  PangoLayout *left, *labels, *values;
   g_autofree char *escaped = g_markup_escape_text (b->markup, -1);
   g_autoptr(GString) left_markup = g_string_new (NULL);
   g_autoptr(GString) label_text = g_string_new (NULL);
@@ -799,7 +969,6 @@ measure_address (ClDocument *self,
     g_string_append_printf (left_markup, "<b>%.*s</b>%s", (int) (nl - escaped), escaped, nl);
   else
     g_string_append_printf (left_markup, "<b>%s</b>", escaped);
-  pango_layout_set_markup (left, left_markup->str, -1);
 
   for (guint i = 0; b->pairs[i] != NULL; i += 2)
     {
@@ -811,17 +980,18 @@ measure_address (ClDocument *self,
       g_string_append (label_text, b->pairs[i]);
       g_string_append (value_text, b->pairs[i + 1]);
     }
-  pango_layout_set_text (labels, label_text->str, -1);
-  pango_layout_set_text (values, value_text->str, -1);
+  labels = shaped (self, &label_shape, label_text->str);
   /* The right column starts at half the width; its values follow the
    * widest label and wrap at the right margin. */
   pango_layout_get_extents (labels, NULL, &logical);
   b->col_x = g_new0 (double, 2);
   b->col_x[0] = width * 0.50;
   b->col_x[1] = b->col_x[0] + (double) logical.width / PANGO_SCALE + 8;
-  pango_layout_set_width (values, (int) ((width - b->col_x[1]) * PANGO_SCALE));
-  pango_layout_set_wrap (values, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (left, (int) ((b->col_x[0] - 12) * PANGO_SCALE));
+  value_shape.width = width - b->col_x[1];
+  values = shaped (self, &value_shape, value_text->str);
+  left_shape.width = b->col_x[0] - 12;
+  left_shape.content = CONTENT_MARKUP;
+  left = shaped (self, &left_shape, left_markup->str);
 
   b->cells = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (b->cells, left);
@@ -835,11 +1005,11 @@ measure_signature (ClDocument *self,
                    Block      *b,
                    double      width)
 {
-  PangoLayout *name = new_layout (self, 1.0, PANGO_WEIGHT_BOLD, width);
-  PangoLayout *role = new_layout (self, 1.0, PANGO_WEIGHT_NORMAL, width);
+  Shape name_shape = shape_init (1.0, PANGO_WEIGHT_BOLD, width);
+  Shape role_shape = shape_init (1.0, PANGO_WEIGHT_NORMAL, width);
+  PangoLayout *name = shaped (self, &name_shape, b->name);
+  PangoLayout *role = shaped (self, &role_shape, b->role);
 
-  pango_layout_set_text (name, b->name, -1);
-  pango_layout_set_text (role, b->role, -1);
   b->cells = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (b->cells, name);
   g_ptr_array_add (b->cells, role);
@@ -902,19 +1072,24 @@ measure_block (ClDocument *self,
       {
         static const double scales[] = { 1.45, 1.2, 1.05 };
 
-        b->layout = new_layout (self, scales[b->level - 1], PANGO_WEIGHT_BOLD, width);
-        pango_layout_set_line_spacing (b->layout, 1.1);
-        pango_layout_set_markup (b->layout, b->markup, -1);
+        Shape s = shape_init (scales[b->level - 1], PANGO_WEIGHT_BOLD, width);
+
+        s.spacing = 1.1;
+        s.content = CONTENT_MARKUP;
+        b->layout = shaped (self, &s, b->markup);
         measure_lines (b);
         b->space_before = b->level == 1 ? line * 1.0 : line * 0.8;
         b->space_after = line * 0.35;
       }
       break;
     case BLOCK_PARAGRAPH:
-      b->layout = new_layout (self, 1.0, PANGO_WEIGHT_NORMAL,
-                              b->bullet ? width - BULLET_INDENT : width);
-      set_markup_or_text (b->layout, b->markup);
-      set_align (b->layout, b->align);
+      {
+        Shape s = shape_init (1.0, PANGO_WEIGHT_NORMAL, b->bullet ? width - BULLET_INDENT : width);
+
+        s.content = CONTENT_MARKUP_OR_TEXT;
+        shape_set_align (&s, b->align);
+        b->layout = shaped (self, &s, b->markup);
+      }
       measure_lines (b);
       b->space_after = b->bullet ? line * 0.25 : line * 0.6;
       break;
@@ -970,6 +1145,7 @@ measure_letterhead (ClDocument *self)
   cairo_surface_t *logo;
   g_autoptr(GString) right = g_string_new (NULL);
   double left_h = 0, text_x;
+  Shape name_shape, service_shape, address_shape;
 
   self->letterhead_h = 0;
   self->logo_w = self->logo_h = 0;
@@ -992,12 +1168,12 @@ measure_letterhead (ClDocument *self)
     }
   text_x = self->logo_w > 0 ? self->logo_w + 10 : 0;
 
-  self->lh_name = new_layout (self, 1.5, PANGO_WEIGHT_BOLD, width * 0.6 - text_x);
-  pango_layout_set_line_spacing (self->lh_name, 1.0);
-  pango_layout_set_text (self->lh_name, lh->authority != NULL ? lh->authority : "", -1);
-  self->lh_service = new_layout (self, 1.1, PANGO_WEIGHT_NORMAL, width * 0.6 - text_x);
-  pango_layout_set_line_spacing (self->lh_service, 1.0);
-  pango_layout_set_text (self->lh_service, lh->service != NULL ? lh->service : "", -1);
+  name_shape = shape_init (1.5, PANGO_WEIGHT_BOLD, width * 0.6 - text_x);
+  name_shape.spacing = 1.0;
+  self->lh_name = shaped (self, &name_shape, lh->authority != NULL ? lh->authority : "");
+  service_shape = shape_init (1.1, PANGO_WEIGHT_NORMAL, width * 0.6 - text_x);
+  service_shape.spacing = 1.0;
+  self->lh_service = shaped (self, &service_shape, lh->service != NULL ? lh->service : "");
   left_h = layout_height (self->lh_name)
            + (lh->service != NULL ? layout_height (self->lh_service) + 2 : 0);
   left_h = MAX (left_h, self->logo_h);
@@ -1011,10 +1187,10 @@ measure_letterhead (ClDocument *self)
     g_string_append_printf (right, "%s%s", right->len > 0 ? "\n" : "", lh->email);
   if (lh->website != NULL)
     g_string_append_printf (right, "%s%s", right->len > 0 ? "\n" : "", lh->website);
-  self->lh_address = new_layout (self, 0.85, PANGO_WEIGHT_NORMAL, width * 0.38);
-  pango_layout_set_line_spacing (self->lh_address, 1.05);
-  pango_layout_set_alignment (self->lh_address, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (self->lh_address, right->str, -1);
+  address_shape = shape_init (0.85, PANGO_WEIGHT_NORMAL, width * 0.38);
+  address_shape.spacing = 1.05;
+  address_shape.alignment = PANGO_ALIGN_RIGHT;
+  self->lh_address = shaped (self, &address_shape, right->str);
 
   self->letterhead_h = MAX (left_h, layout_height (self->lh_address)) + 16;
 }
@@ -1289,18 +1465,8 @@ layout_document (ClDocument *self)
   if (self->laid_out)
     return;
   if (self->context == NULL)
-    {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (self->context, options);
-      cairo_font_options_destroy (options);
-      pango_cairo_context_set_resolution (self->context, 72.0);
-      pango_context_set_round_glyph_positions (self->context, FALSE);
-      pango_context_set_language (self->context, pango_language_from_string ("en-gb"));
-    }
+    self->context = self->cache != NULL ? g_object_ref (self->cache->context)
+                                        : document_context_new ();
   g_clear_pointer (&self->base_font, pango_font_description_free);
   self->base_font = pango_font_description_from_string (self->font);
   self->font_size = (double) pango_font_description_get_size (self->base_font) / PANGO_SCALE;
@@ -1406,10 +1572,10 @@ draw_lines (ClDocument  *self,
   cairo_set_source_rgb (cr, TEXT_RGB);
   if (b->bullet && p->first == 0)
     {
-      g_autoptr(PangoLayout) bullet = new_layout (self, 1.0, PANGO_WEIGHT_NORMAL, 0);
+      Shape s = shape_init (1.0, PANGO_WEIGHT_NORMAL, 0);
+      g_autoptr(PangoLayout) bullet = shaped (self, &s, "•");
       const Line *l = &g_array_index (b->lines, Line, 0);
 
-      pango_layout_set_text (bullet, "•", -1);
       cairo_move_to (cr, self->margin_left + 3, y0 + l->baseline);
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (bullet, 0));
     }
@@ -1601,15 +1767,17 @@ draw_header_footer (ClDocument *self,
 {
   double width = cl_document_get_content_width (self);
   double x = self->margin_left;
-  g_autoptr(PangoLayout) page_no = new_layout (self, 0.8, PANGO_WEIGHT_NORMAL, 0);
+  Shape small = shape_init (0.8, PANGO_WEIGHT_NORMAL, 0);
   g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), page_index + 1,
                                                 self->pages->len);
+  g_autoptr(PangoLayout) page_no = shaped (self, &small, page_text);
   double fy = self->page_h - self->margin_bottom + 12;
   PangoRectangle logical;
 
   if (page_index > 0)
     {
-      g_autoptr(PangoLayout) header = new_layout (self, 0.8, PANGO_WEIGHT_NORMAL, width);
+      Shape s = shape_init (0.8, PANGO_WEIGHT_NORMAL, width);
+      g_autoptr(PangoLayout) header = NULL;
       g_autofree char *text = NULL;
       double hy;
 
@@ -1620,8 +1788,8 @@ draw_header_footer (ClDocument *self,
         text = g_strdup_printf ("%s — %s", self->letterhead->authority, self->title);
       else
         text = g_strdup (self->title != NULL ? self->title : "");
-      pango_layout_set_text (header, text, -1);
-      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+      s.ellipsize = PANGO_ELLIPSIZE_END;
+      header = shaped (self, &s, text);
       hy = self->margin_top - 8 - layout_height (header);
       cairo_set_source_rgb (cr, MUTED_RGB);
       cairo_move_to (cr, x, MAX (4, hy));
@@ -1640,16 +1808,17 @@ draw_header_footer (ClDocument *self,
   cairo_stroke (cr);
 
   cairo_set_source_rgb (cr, MUTED_RGB);
-  pango_layout_set_text (page_no, page_text, -1);
   pango_layout_get_extents (page_no, NULL, &logical);
   cairo_move_to (cr, x + width - (double) logical.width / PANGO_SCALE, fy);
   pango_cairo_show_layout (cr, page_no);
   if (self->footer_text != NULL)
     {
       double footer_w = width - (double) logical.width / PANGO_SCALE - 12;
-      g_autoptr(PangoLayout) footer = new_layout (self, 0.8, PANGO_WEIGHT_NORMAL, footer_w);
-      pango_layout_set_text (footer, self->footer_text, -1);
-      pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
+      Shape s = shape_init (0.8, PANGO_WEIGHT_NORMAL, footer_w);
+      g_autoptr(PangoLayout) footer = NULL;
+
+      s.ellipsize = PANGO_ELLIPSIZE_END;
+      footer = shaped (self, &s, self->footer_text);
       cairo_move_to (cr, x, fy);
       pango_cairo_show_layout (cr, footer);
     }

@@ -24,4 +24,21 @@ void         cl_pdf_stream_free   (ClPdfStream  *stream);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClPdfStream, cl_pdf_stream_free)
 
+/* Text laid out once and shared by every document that sets the same text
+ * the same way (a mail merge's letterhead, standard paragraphs, labels),
+ * with one Pango context. A cache and the documents using it belong to one
+ * thread at a time; its layouts are only ever measured and drawn. */
+typedef struct _ClLayoutCache ClLayoutCache;
+
+ClLayoutCache *cl_layout_cache_new          (void);
+void           cl_layout_cache_free         (ClLayoutCache *cache);
+void           cl_layout_cache_get_stats    (ClLayoutCache *cache,
+                                             guint         *hits,
+                                             guint         *misses);
+/* The cache must outlive the document's use of it. */
+void           cl_document_set_layout_cache (ClDocument    *document,
+                                             ClLayoutCache *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClLayoutCache, cl_layout_cache_free)
+
 G_END_DECLS

@@ -52,10 +52,15 @@ cl_letterhead_copy (const ClLetterhead *letterhead)
     *field (copy, i) = g_strdup (*field ((ClLetterhead *) letterhead, i));
   /* An image surface is only read once made, so copies may share it; an
    * SVG's recording surface changes as it is replayed (cairo builds its
-   * index lazily), so each copy loads its own. */
+   * index lazily), so only copies made on the thread that loaded it share
+   * it (a merge's letters, each with its copy), and others load their own. */
   if (letterhead->logo_surface != NULL
-      && cairo_surface_get_type (letterhead->logo_surface) == CAIRO_SURFACE_TYPE_IMAGE)
-    copy->logo_surface = cairo_surface_reference (letterhead->logo_surface);
+      && (cairo_surface_get_type (letterhead->logo_surface) == CAIRO_SURFACE_TYPE_IMAGE
+          || letterhead->logo_thread == g_thread_self ()))
+    {
+      copy->logo_surface = cairo_surface_reference (letterhead->logo_surface);
+      copy->logo_thread = letterhead->logo_thread;
+    }
   return copy;
 }
 
@@ -144,6 +149,7 @@ cl_letterhead_get_logo (ClLetterhead *letterhead)
       g_autoptr(GError) error = NULL;
 
       letterhead->logo_surface = cl_document_load_logo (letterhead->logo, &error);
+      letterhead->logo_thread = g_thread_self ();
       if (letterhead->logo_surface == NULL)
         g_debug ("Letterhead logo left out: %s", error->message);
     }

@@ -24,6 +24,7 @@ typedef struct
   char            *logo;        /* path to a PNG or SVG file, or NULL */
   /*< private >*/
   cairo_surface_t *logo_surface;
+  GThread         *logo_thread;   /* that loaded logo_surface */
 } ClLetterhead;
 
 #define CL_TYPE_LETTERHEAD (cl_letterhead_get_type ())
@@ -42,8 +43,8 @@ gboolean         cl_letterhead_save          (const ClLetterhead  *letterhead,
 gboolean         cl_letterhead_is_empty      (const ClLetterhead  *letterhead);
 /* The logo as a surface (see cl_document_load_logo), loaded once and kept
  * (NULL without a logo or when it cannot be read). Not thread-safe: each
- * thread its own copy (copies share a PNG's image surface but load an SVG
- * again). */
+ * thread its own copy (copies share a PNG's image surface, and an SVG's
+ * when made on the thread that loaded it; others load the SVG again). */
 cairo_surface_t *cl_letterhead_get_logo      (ClLetterhead        *letterhead);
 
 /* The PNG of an officer's signature, setting "officer.<id>.signature". */

@@ -333,33 +333,453 @@ remove_files (GPtrArray *files)
   g_ptr_array_set_size (files, 0);
 }
 
-static cairo_surface_t *
-signature_for (ClDatabase *db,
-               GHashTable *cache,
-               GHashTable *values)
-{
-  const char *officer = g_hash_table_lookup (values, "_officer.id");
-  cairo_surface_t *surface;
-  gint64 id;
+/* --- rendering, on as many threads as there are processors ----------------------------- */
 
-  if (officer == NULL)
-    return NULL;
-  if (g_hash_table_lookup_extended (cache, officer, NULL, (gpointer *) &surface))
-    return surface;
-  id = g_ascii_strtoll (officer, NULL, 10);
-  {
-    g_autofree char *path = cl_officer_signature_path (db, id);
-    surface = path != NULL ? cl_document_load_png (path, NULL) : NULL;
-  }
-  g_hash_table_insert (cache, g_strdup (officer), surface);
-  return surface;
+/* Letters are filled from the database on the merging thread (one connection,
+ * one transaction) and made into PDFs on render threads, a batch at a time;
+ * the merging thread then keeps and writes them in order. Each render thread
+ * has its own letterhead, signatures and layout cache: Pango and an SVG
+ * logo's recording surface are not shared between threads. */
+
+#define BATCH_SIZE 16
+
+typedef struct
+{
+  GHashTable *values;
+  char       *signature;   /* path of the officer's signature PNG, or NULL */
+  char       *path;        /* the file to write, or NULL */
+  gboolean    keep;        /* keep the PDF's bytes (as sent) */
+  /* Made by the render thread. */
+  GBytes     *pdf;
+  char       *title;
+  GPtrArray  *missing;     /* placeholder names with no value */
+  gboolean    rendered;
+} Job;
+
+typedef struct
+{
+  guint   first;           /* index of the first letter */
+  guint   n_jobs;
+  Job     jobs[BATCH_SIZE];
+  GError *error;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  for (guint i = 0; i < batch->n_jobs; i++)
+    {
+      Job *job = &batch->jobs[i];
+
+      g_clear_pointer (&job->values, g_hash_table_unref);
+      g_free (job->signature);
+      g_free (job->path);
+      g_clear_pointer (&job->pdf, g_bytes_unref);
+      g_free (job->title);
+      g_clear_pointer (&job->missing, g_ptr_array_unref);
+    }
+  g_clear_error (&batch->error);
+  g_free (batch);
 }
+
+/* What a render thread keeps between batches. */
+typedef struct
+{
+  ClLayoutCache *cache;
+  ClLetterhead  *letterhead;
+  GHashTable    *signatures;   /* path → cairo_surface_t, or NULL if unreadable */
+  ClPdfStream   *stream;       /* one combined file: drawn on this thread, in order */
+} RenderState;
 
 static void
 destroy_surface (gpointer data)
 {
   if (data != NULL)
     cairo_surface_destroy (data);
+}
+
+static void
+render_state_init (RenderState        *state,
+                   const ClLetterhead *letterhead)
+{
+  state->cache = cl_layout_cache_new ();
+  state->letterhead = letterhead != NULL ? cl_letterhead_copy (letterhead) : NULL;
+  /* Loaded here, so that every letter's copy shares this thread's logo. */
+  if (state->letterhead != NULL)
+    cl_letterhead_get_logo (state->letterhead);
+  state->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, destroy_surface);
+}
+
+static void
+render_state_clear (RenderState *state)
+{
+  g_clear_pointer (&state->cache, cl_layout_cache_free);
+  g_clear_pointer (&state->letterhead, cl_letterhead_free);
+  g_clear_pointer (&state->signatures, g_hash_table_unref);
+}
+
+static cairo_surface_t *
+signature_for (RenderState *state,
+               const char  *path)
+{
+  cairo_surface_t *surface;
+
+  if (path == NULL)
+    return NULL;
+  if (!g_hash_table_lookup_extended (state->signatures, path, NULL, (gpointer *) &surface))
+    {
+      surface = cl_document_load_png (path, NULL);
+      g_hash_table_insert (state->signatures, g_strdup (path), surface);
+    }
+  return surface;
+}
+
+static void
+render_batch (Batch            *batch,
+              ClLetterTemplate *tmpl,
+              RenderState      *state)
+{
+  for (guint i = 0; i < batch->n_jobs && batch->error == NULL; i++)
+    {
+      Job *job = &batch->jobs[i];
+      g_autoptr(ClDocument) doc = NULL;
+
+      job->missing = g_ptr_array_new_with_free_func (g_free);
+      doc = cl_letter_build (tmpl, job->values, state->letterhead,
+                             signature_for (state, job->signature), job->missing);
+      cl_document_set_layout_cache (doc, state->cache);
+      job->title = g_strdup (cl_document_get_title (doc));
+      if (job->keep || state->stream == NULL)
+        {
+          job->pdf = cl_document_to_pdf (doc, &batch->error);
+          if (job->pdf == NULL)
+            break;
+        }
+      if (state->stream != NULL)
+        cl_pdf_stream_add (state->stream, doc);
+      else if (!cl_documents_write_file (job->pdf, job->path, &batch->error))
+        break;
+      job->rendered = TRUE;
+    }
+}
+
+typedef struct
+{
+  ClLetterTemplate   *tmpl;
+  const ClLetterhead *letterhead;
+  GAsyncQueue        *todo;      /* Batch, or STOP */
+  GAsyncQueue        *done;      /* Batch, rendered or not */
+  gint                abort;     /* atomic: leave the rest unrendered */
+} Pipeline;
+
+static Batch stop_marker;
+#define STOP (&stop_marker)
+
+static gpointer
+render_thread (gpointer data)
+{
+  Pipeline *p = data;
+  RenderState state = { 0 };
+  Batch *batch;
+
+  render_state_init (&state, p->letterhead);
+  while ((batch = g_async_queue_pop (p->todo)) != STOP)
+    {
+      if (!g_atomic_int_get (&p->abort))
+        render_batch (batch, p->tmpl, &state);
+      g_async_queue_push (p->done, batch);
+    }
+  render_state_clear (&state);
+  return NULL;
+}
+
+/* --- the merge -------------------------------------------------------------------------- */
+
+typedef struct
+{
+  ClDatabase               *db;
+  const ClMailMergeOptions *o;
+  ClLetterTemplate         *tmpl;
+  GPtrArray                *letters;
+  ClLetterOptions           letter_options;
+  GHashTable               *signature_paths;   /* officer id → path or NULL */
+  ClMailMergeResult        *result;
+  GHashTable               *pupils_seen;
+  ClPdfStream              *stream;
+  char                      today_iso[11];
+} Merge;
+
+/* Fills a batch's values on this thread (the only one using db). */
+static Batch *
+prepare_batch (Merge   *m,
+               guint    first,
+               GError **error)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->first = first;
+  for (guint i = first; i < m->letters->len && batch->n_jobs < BATCH_SIZE; i++)
+    {
+      ClMailMergeLetter *l = g_ptr_array_index (m->letters, i);
+      Job *job = &batch->jobs[batch->n_jobs++];
+      const char *officer;
+      char *path;
+
+      job->values = cl_letter_values_for (m->db, l->pupil_id, l->guardian_id, &m->letter_options,
+                                          error);
+      if (job->values == NULL)
+        {
+          batch_free (batch);
+          return NULL;
+        }
+      officer = g_hash_table_lookup (job->values, "_officer.id");
+      if (officer != NULL)
+        {
+          if (!g_hash_table_lookup_extended (m->signature_paths, officer, NULL,
+                                             (gpointer *) &path))
+            {
+              path = cl_officer_signature_path (m->db, g_ascii_strtoll (officer, NULL, 10));
+              g_hash_table_insert (m->signature_paths, g_strdup (officer), path);
+            }
+          job->signature = g_strdup (path);
+        }
+      job->keep = m->o->record;
+      if (!m->o->one_file)
+        job->path = letter_file_name (m->o->output, cl_letter_template_get_name (m->tmpl), l);
+    }
+  return batch;
+}
+
+/* Keeps and counts a rendered batch's letters, in order, on this thread. */
+static void report_progress (Merge                   *m,
+                             ClMailMergeProgressFunc  progress,
+                             gpointer                 user_data);
+
+static gboolean
+finish_batch (Merge                   *m,
+              Batch                   *batch,
+              ClMailMergeProgressFunc  progress,
+              gpointer                 user_data,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  for (guint k = 0; k < batch->n_jobs; k++)
+    {
+      ClMailMergeLetter *l = g_ptr_array_index (m->letters, batch->first + k);
+      Job *job = &batch->jobs[k];
+
+      if (!job->rendered)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (job->missing->len > 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint n = 0; n < job->missing->len; n++)
+            g_string_append_printf (list, "%s{%s}", n > 0 ? ", " : "",
+                                    (char *) g_ptr_array_index (job->missing, n));
+          g_ptr_array_add (m->result->warnings,
+                           g_strdup_printf (_("%s, letter to %s: no value for %s (left blank to "
+                                              "fill in by hand)"),
+                                            l->upn, l->guardian_name, list->str));
+        }
+      if (m->o->record)
+        {
+          ClSentDocumentInfo info = {
+            .kind = cl_letter_template_get_kind (m->tmpl),
+            .pupil_id = l->pupil_id,
+            .guardian_id = l->guardian_id,
+            .school_id = l->school_id,
+            .template_name = cl_letter_template_get_name (m->tmpl),
+            .title = job->title,
+          };
+          g_autofree char *summary = g_strdup_printf (_("Letter sent to %s: %s"),
+                                                      l->guardian_name, job->title);
+          gint64 case_id = 0;
+          gint64 id = cl_sent_document_store (m->db, &info, job->pdf, error);
+
+          if (id == 0)
+            return FALSE;
+          g_array_append_val (m->result->sent_ids, id);
+          if (!cl_letters_record_in_case (m->db, id, l->pupil_id, summary, m->today_iso,
+                                          &case_id, error))
+            return FALSE;
+          if (case_id != 0)
+            m->result->n_linked++;
+        }
+      m->result->n_letters++;
+      g_hash_table_add (m->pupils_seen, g_memdup2 (&l->pupil_id, sizeof (gint64)));
+      report_progress (m, progress, user_data);
+    }
+  if (batch->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&batch->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+report_progress (Merge                   *m,
+                 ClMailMergeProgressFunc  progress,
+                 gpointer                 user_data)
+{
+  g_autofree char *text = NULL;
+
+  if (progress == NULL)
+    return;
+  text = g_strdup_printf (_("Letter %u of %u"), m->result->n_letters, m->letters->len);
+  progress ((double) m->result->n_letters / m->letters->len, text, user_data);
+}
+
+static int
+compare_batches (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const Batch *x = a, *y = b;
+
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void
+collect_files (ClMailMergeResult *result,
+               Batch             *batch)
+{
+  /* Written whole or not at all; a path whose write failed unlinks nothing. */
+  for (guint k = 0; k < batch->n_jobs; k++)
+    if (batch->jobs[k].path != NULL && batch->jobs[k].rendered)
+      g_ptr_array_add (result->files, g_steal_pointer (&batch->jobs[k].path));
+}
+
+/* Renders on n_threads render threads (0: on this one) and keeps the
+ * letters in order. */
+static gboolean
+run_batches (Merge                   *m,
+             guint                    n_threads,
+             ClMailMergeProgressFunc  progress,
+             gpointer                 user_data,
+             GCancellable            *cancellable,
+             GError                 **error)
+{
+  g_autoptr(ClLetterhead) letterhead = cl_letterhead_load (m->db);
+  Pipeline p = { m->tmpl, letterhead, NULL, NULL, 0 };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  GSequence *waiting = g_sequence_new (NULL);
+  guint next_letter = 0, next_kept = 0, in_flight = 0;
+  guint window = n_threads == 0 ? 1 : 3 * n_threads;
+  gboolean ok = TRUE;
+  RenderState state = { 0 };
+  Batch *batch;
+
+  if (n_threads == 0)
+    {
+      render_state_init (&state, letterhead);
+      state.stream = m->stream;
+    }
+  else
+    {
+      p.todo = g_async_queue_new ();
+      p.done = g_async_queue_new ();
+      for (guint t = 0; t < n_threads; t++)
+        g_ptr_array_add (threads, g_thread_new ("cl-letters", render_thread, &p));
+    }
+
+  while (ok && next_kept < m->letters->len)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      /* Keep every render thread busy, with a batch queued behind each. */
+      while (ok && next_letter < m->letters->len && in_flight < window)
+        {
+          batch = prepare_batch (m, next_letter, error);
+          if (batch == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          next_letter += batch->n_jobs;
+          in_flight++;
+          if (n_threads == 0)
+            {
+              render_batch (batch, m->tmpl, &state);
+              g_sequence_insert_sorted (waiting, batch, compare_batches, NULL);
+            }
+          else
+            g_async_queue_push (p.todo, batch);
+        }
+      if (!ok)
+        break;
+      if (n_threads > 0)
+        g_sequence_insert_sorted (waiting, g_async_queue_pop (p.done), compare_batches, NULL);
+
+      /* Keep what has come back, in order. */
+      while (ok && !g_sequence_is_empty (waiting))
+        {
+          GSequenceIter *first = g_sequence_get_begin_iter (waiting);
+
+          batch = g_sequence_get (first);
+          if (batch->first != next_kept)
+            break;
+          g_sequence_remove (first);
+          in_flight--;
+          next_kept += batch->n_jobs;
+          ok = finish_batch (m, batch, progress, user_data, cancellable, error);
+          collect_files (m->result, batch);
+          batch_free (batch);
+        }
+    }
+
+  if (n_threads > 0)
+    {
+      g_atomic_int_set (&p.abort, !ok);
+      for (guint t = 0; t < threads->len; t++)
+        g_async_queue_push (p.todo, STOP);
+      for (guint t = 0; t < threads->len; t++)
+        g_thread_join (g_ptr_array_index (threads, t));
+      /* Batches rendered after a failure: their files are removed too. */
+      while ((batch = g_async_queue_try_pop (p.done)) != NULL)
+        g_sequence_append (waiting, batch);
+      while ((batch = g_async_queue_try_pop (p.todo)) != NULL)
+        g_sequence_append (waiting, batch);
+      g_async_queue_unref (p.todo);
+      g_async_queue_unref (p.done);
+    }
+  else
+    render_state_clear (&state);
+  for (GSequenceIter *it = g_sequence_get_begin_iter (waiting); !g_sequence_iter_is_end (it);
+       it = g_sequence_iter_next (it))
+    {
+      batch = g_sequence_get (it);
+      collect_files (m->result, batch);
+      batch_free (batch);
+    }
+  g_sequence_free (waiting);
+  return ok;
+}
+
+/* How many threads make PDFs: one per processor, none (this thread) for a
+ * single processor, a handful of letters or one combined file, which is
+ * drawn in order. CASELOAD_RENDER_THREADS overrides it, for tests and
+ * benchmarks. */
+static guint
+render_threads_for (const ClMailMergeOptions *o,
+                    guint                     n_letters)
+{
+  const char *env = g_getenv ("CASELOAD_RENDER_THREADS");
+  guint n = MIN (g_get_num_processors (), 8);
+
+  if (o->one_file)
+    return 0;
+  if (env != NULL)
+    return (guint) MIN (g_ascii_strtoull (env, NULL, 10), 16);
+  if (n < 2 || n_letters <= BATCH_SIZE)
+    return 0;
+  return n;
 }
 
 ClMailMergeResult *
@@ -375,14 +795,12 @@ cl_mail_merge_run (ClDatabase               *db,
   g_autoptr(ClMailMergeResult) result = NULL;
   g_autoptr(GPtrArray) letters = NULL;
   g_autoptr(GHashTable) extra = NULL;
-  g_autoptr(GHashTable) signatures = NULL;
-  g_autoptr(ClLetterhead) letterhead = NULL;
+  g_autoptr(GHashTable) signature_paths = NULL;
+  g_autoptr(GHashTable) pupils_seen = NULL;
   g_autoptr(ClPdfStream) stream = NULL;
   g_autofree char *from = NULL, *to = NULL, *detail = NULL;
-  GHashTable *pupils_seen;
-  ClLetterOptions letter_options = { 0 };
+  Merge m = { 0 };
   GDate today;
-  char today_iso[11];
 
   g_return_val_if_fail (CL_IS_DATABASE (db), NULL);
   g_return_val_if_fail (o != NULL, NULL);
@@ -421,103 +839,32 @@ cl_mail_merge_run (ClDatabase               *db,
     }
 
   resolve_period (o, &from, &to);
-  letter_options.from = from;
-  letter_options.to = to;
-  letter_options.officer_id = o->officer_id;
-  letter_options.extra = extra;
-  letterhead = cl_letterhead_load (db);
-  signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, destroy_surface);
-  cl_date_today (&today);
-  cl_date_format_iso (&today, today_iso);
+  signature_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pupils_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (o->one_file)
     stream = cl_pdf_stream_new (cl_letter_template_get_title (tmpl),
                                 cl_database_get_actor (db));
+  m.db = db;
+  m.o = o;
+  m.tmpl = tmpl;
+  m.letters = letters;
+  m.letter_options.from = from;
+  m.letter_options.to = to;
+  m.letter_options.officer_id = o->officer_id;
+  m.letter_options.extra = extra;
+  m.signature_paths = signature_paths;
+  m.result = result;
+  m.pupils_seen = pupils_seen;
+  m.stream = stream;
+  cl_date_today (&today);
+  cl_date_format_iso (&today, m.today_iso);
 
   if (!cl_database_begin (db, error))
     return NULL;
-  pupils_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < letters->len; i++)
-    {
-      ClMailMergeLetter *l = g_ptr_array_index (letters, i);
-      g_autoptr(GHashTable) values = NULL;
-      g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(ClDocument) doc = NULL;
-      g_autoptr(GBytes) pdf = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail;
-      values = cl_letter_values_for (db, l->pupil_id, l->guardian_id, &letter_options, error);
-      if (values == NULL)
-        goto fail;
-      doc = cl_letter_build (tmpl, values, letterhead, signature_for (db, signatures, values),
-                             missing);
-      /* Each letter's own PDF, unless it is neither kept nor written alone. */
-      if (o->record || stream == NULL)
-        {
-          pdf = cl_document_to_pdf (doc, error);
-          if (pdf == NULL)
-            goto fail;
-        }
-      if (missing->len > 0)
-        {
-          g_autofree char *names = NULL;
-          g_autoptr(GString) list = g_string_new (NULL);
-
-          for (guint m = 0; m < missing->len; m++)
-            g_string_append_printf (list, "%s{%s}", m > 0 ? ", " : "",
-                                    (char *) g_ptr_array_index (missing, m));
-          g_ptr_array_add (result->warnings,
-                           g_strdup_printf (_("%s, letter to %s: no value for %s (left blank to "
-                                              "fill in by hand)"),
-                                            l->upn, l->guardian_name, list->str));
-        }
-
-      if (o->record)
-        {
-          ClSentDocumentInfo info = {
-            .kind = cl_letter_template_get_kind (tmpl),
-            .pupil_id = l->pupil_id,
-            .guardian_id = l->guardian_id,
-            .school_id = l->school_id,
-            .template_name = cl_letter_template_get_name (tmpl),
-            .title = cl_document_get_title (doc),
-          };
-          g_autofree char *summary = g_strdup_printf (_("Letter sent to %s: %s"),
-                                                      l->guardian_name,
-                                                      cl_document_get_title (doc));
-          gint64 case_id = 0;
-          gint64 id = cl_sent_document_store (db, &info, pdf, error);
-
-          if (id == 0)
-            goto fail;
-          g_array_append_val (result->sent_ids, id);
-          if (!cl_letters_record_in_case (db, id, l->pupil_id, summary, today_iso, &case_id,
-                                          error))
-            goto fail;
-          if (case_id != 0)
-            result->n_linked++;
-        }
-
-      if (stream != NULL)
-        cl_pdf_stream_add (stream, doc);
-      else
-        {
-          char *path = letter_file_name (o->output, cl_letter_template_get_name (tmpl), l);
-
-          g_ptr_array_add (result->files, path);
-          if (!cl_documents_write_file (pdf, path, error))
-            goto fail;
-        }
-      result->n_letters++;
-      g_hash_table_add (pupils_seen, g_memdup2 (&l->pupil_id, sizeof (gint64)));
-      if (progress != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("Letter %u of %u"), i + 1, letters->len);
-          progress ((double) (i + 1) / letters->len, text, user_data);
-        }
-    }
+  if (!run_batches (&m, render_threads_for (o, letters->len), progress, user_data, cancellable,
+                    error))
+    goto fail;
   result->n_pupils = g_hash_table_size (pupils_seen);
-  g_clear_pointer (&pupils_seen, g_hash_table_unref);
 
   if (stream != NULL)
     {
@@ -537,7 +884,6 @@ cl_mail_merge_run (ClDatabase               *db,
   return g_steal_pointer (&result);
 
 fail:
-  g_clear_pointer (&pupils_seen, g_hash_table_unref);
   if (cl_database_in_transaction (db))
     cl_database_rollback (db);
   remove_files (result->files);
