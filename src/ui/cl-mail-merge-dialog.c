@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "documents/cl-letter-template.h"
 #include "documents/cl-mail-merge.h"
@@ -163,6 +164,15 @@ update_details (ClMailMergeDialog *self)
       /* Every name used is "missing" from an empty table. */
       expanded = cl_template_expand (text, none, FALSE, used);
     }
+  /* A Welsh date ({meeting.date.cy}) is filled from the English one the
+   * officer types: one row for both. */
+  for (guint i = 0; i < used->len; i++)
+    {
+      char *name = g_ptr_array_index (used, i);
+
+      if (g_str_has_suffix (name, CL_PLACEHOLDER_WELSH_SUFFIX))
+        name[strlen (name) - strlen (CL_PLACEHOLDER_WELSH_SUFFIX)] = '\0';
+    }
   for (guint i = 0; i < used->len; i++)
     {
       const char *name = g_ptr_array_index (used, i);
@@ -170,8 +180,11 @@ update_details (ClMailMergeDialog *self)
       const char *typed = g_hash_table_lookup (self->typed, name);
       g_autofree char *title = NULL;
       GtkWidget *row;
+      gboolean seen = FALSE;
 
-      if (!is_typed_placeholder (name))
+      for (guint k = 0; k < i && !seen; k++)
+        seen = g_str_equal (name, g_ptr_array_index (used, k));
+      if (seen || !is_typed_placeholder (name))
         continue;
       if (g_str_has_suffix (name, ".date") || g_str_equal (name, "improvement.end"))
         /* Translators: a date the officer types, "Date of the meeting (YYYY-MM-DD)". */
