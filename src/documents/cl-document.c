@@ -320,6 +320,13 @@ cl_document_get_subject (ClDocument *self)
   return self->subject;
 }
 
+const char *
+cl_document_get_keywords (ClDocument *self)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT (self), NULL);
+  return self->keywords;
+}
+
 void
 cl_document_set_keywords (ClDocument *self,
                           const char *keywords)
@@ -1934,7 +1941,8 @@ set_metadata (cairo_surface_t *surface,
 }
 
 /* Draws the document's pages onto the surface after *n_pages pages already
- * there, and its headings into the outline under parent. */
+ * there, and its headings into the outline under parent (none when parent
+ * is -1). */
 static void
 render_into (ClDocument      *self,
              cairo_surface_t *surface,
@@ -1956,7 +1964,7 @@ render_into (ClDocument      *self,
       cl_document_render_page (self, cr, i);
       (*n_pages)++;
     }
-  for (guint i = 0; i < self->outline->len; i++)
+  for (guint i = 0; i < self->outline->len && parent >= 0; i++)
     {
       ClDocumentOutlineEntry *e = g_ptr_array_index (self->outline, i);
       g_autofree char *link = g_strdup_printf ("page=%u pos=[%.1f %.1f]",
@@ -2012,6 +2020,34 @@ cl_document_to_pdf (ClDocument  *self,
                 self->created);
   cr = cairo_create (surface);
   render_into (self, surface, cr, &n_pages, CAIRO_PDF_OUTLINE_ROOT);
+  return finish_pdf (surface, cr, buffer, error);
+}
+
+GBytes *
+cl_document_batch_to_pdf (GPtrArray  *documents,
+                          GError    **error)
+{
+  GByteArray *buffer;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages = 0;
+
+  g_return_val_if_fail (documents != NULL && documents->len > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  buffer = g_byte_array_sized_new (32 * 1024 * documents->len);
+  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, buffer, CL_PAGE_A4_WIDTH,
+                                                 CL_PAGE_A4_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      ClDocument *doc = g_ptr_array_index (documents, i);
+
+      if (n_pages == 0)
+        cairo_pdf_surface_set_size (surface, doc->page_w, doc->page_h);
+      render_into (doc, surface, cr, &n_pages, -1);
+    }
   return finish_pdf (surface, cr, buffer, error);
 }
 

@@ -50,6 +50,7 @@ const char   *cl_document_get_author         (ClDocument          *self);
 void          cl_document_set_subject        (ClDocument          *self,
                                               const char          *subject);
 const char   *cl_document_get_subject        (ClDocument          *self);
+const char   *cl_document_get_keywords       (ClDocument          *self);
 void          cl_document_set_keywords       (ClDocument          *self,
                                               const char          *keywords);
 void          cl_document_set_creation_date  (ClDocument          *self,

@@ -24,6 +24,12 @@ void         cl_pdf_stream_free   (ClPdfStream  *stream);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClPdfStream, cl_pdf_stream_free)
 
+/* Several documents' pages, in order, in one PDF with neither outline nor
+ * metadata, for cl_pdf_split to cut into one PDF each: fonts and images
+ * are embedded once for the lot. */
+GBytes      *cl_document_batch_to_pdf (GPtrArray    *documents,
+                                       GError      **error);
+
 /* Text laid out once and shared by every document that sets the same text
  * the same way (a mail merge's letterhead, standard paragraphs, labels),
  * with one Pango context. A cache and the documents using it belong to one

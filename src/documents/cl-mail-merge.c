@@ -13,6 +13,7 @@
 #include "documents/cl-documents-private.h"
 #include "documents/cl-letter.h"
 #include "documents/cl-mail-merge.h"
+#include "documents/cl-pdf-split.h"
 #include "documents/cl-placeholders.h"
 #include "documents/cl-sent-document.h"
 #include "documents/cl-template-repository.h"
@@ -349,6 +350,7 @@ typedef struct
   char       *signature;   /* path of the officer's signature PNG, or NULL */
   char       *path;        /* the file to write, or NULL */
   gboolean    keep;        /* keep the PDF's bytes (as sent) */
+  char       *sha256;      /* of pdf, when kept */
   /* Made by the render thread. */
   GBytes     *pdf;
   char       *title;
@@ -376,6 +378,7 @@ batch_free (Batch *batch)
       g_free (job->path);
       g_clear_pointer (&job->pdf, g_bytes_unref);
       g_free (job->title);
+      g_free (job->sha256);
       g_clear_pointer (&job->missing, g_ptr_array_unref);
     }
   g_clear_error (&batch->error);
@@ -434,31 +437,95 @@ signature_for (RenderState *state,
   return surface;
 }
 
+/* The batch's letters drawn into one PDF, fonts and images embedded once,
+ * then cut into one standalone PDF each; NULL if that cannot be done, and
+ * each letter is then made alone. */
+static GPtrArray *
+split_batch (GPtrArray *docs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) combined = NULL;
+  g_autoptr(GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  ClPdfPart parts[BATCH_SIZE];
+  GPtrArray *pdfs;
+  guint page = 0;
+
+  combined = cl_document_batch_to_pdf (docs, &error);
+  if (combined == NULL)
+    return NULL;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      ClDocument *doc = g_ptr_array_index (docs, i);
+      GPtrArray *outline = cl_document_get_outline (doc);
+
+      g_ptr_array_add (outlines, outline);
+      parts[i] = (ClPdfPart) {
+        .first_page = page,
+        .n_pages = cl_document_get_n_pages (doc),
+        .title = cl_document_get_title (doc),
+        .author = cl_document_get_author (doc),
+        .subject = cl_document_get_subject (doc),
+        .keywords = cl_document_get_keywords (doc),
+        .created = cl_document_get_creation_date (doc),
+        .outline = outline,
+      };
+      page += parts[i].n_pages;
+    }
+  pdfs = cl_pdf_split (combined, parts, docs->len, &error);
+  if (pdfs == NULL)
+    g_debug ("Letters made one at a time: %s", error->message);
+  return pdfs;
+}
+
 static void
 render_batch (Batch            *batch,
               ClLetterTemplate *tmpl,
               RenderState      *state)
 {
-  for (guint i = 0; i < batch->n_jobs && batch->error == NULL; i++)
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pdfs = NULL;
+
+  for (guint i = 0; i < batch->n_jobs; i++)
     {
       Job *job = &batch->jobs[i];
-      g_autoptr(ClDocument) doc = NULL;
+      ClDocument *doc;
 
       job->missing = g_ptr_array_new_with_free_func (g_free);
       doc = cl_letter_build (tmpl, job->values, state->letterhead,
                              signature_for (state, job->signature), job->missing);
       cl_document_set_layout_cache (doc, state->cache);
       job->title = g_strdup (cl_document_get_title (doc));
-      if (job->keep || state->stream == NULL)
+      g_ptr_array_add (docs, doc);
+    }
+
+  /* Drafts in one combined file, drawn in order on this thread. */
+  if (state->stream != NULL)
+    {
+      for (guint i = 0; i < batch->n_jobs; i++)
         {
-          job->pdf = cl_document_to_pdf (doc, &batch->error);
-          if (job->pdf == NULL)
-            break;
+          Job *job = &batch->jobs[i];
+          ClDocument *doc = g_ptr_array_index (docs, i);
+
+          if (job->keep && (job->pdf = cl_document_to_pdf (doc, &batch->error)) == NULL)
+            return;
+          cl_pdf_stream_add (state->stream, doc);
+          job->rendered = TRUE;
         }
-      if (state->stream != NULL)
-        cl_pdf_stream_add (state->stream, doc);
-      else if (!cl_documents_write_file (job->pdf, job->path, &batch->error))
-        break;
+      return;
+    }
+
+  if (docs->len > 1)
+    pdfs = split_batch (docs);
+  for (guint i = 0; i < batch->n_jobs; i++)
+    {
+      Job *job = &batch->jobs[i];
+
+      job->pdf = pdfs != NULL ? g_bytes_ref (g_ptr_array_index (pdfs, i))
+                              : cl_document_to_pdf (g_ptr_array_index (docs, i), &batch->error);
+      if (job->pdf == NULL || !cl_documents_write_file (job->pdf, job->path, &batch->error))
+        return;
+      if (job->keep)
+        job->sha256 = cl_sent_document_hash (job->pdf);
       job->rendered = TRUE;
     }
 }
@@ -593,6 +660,7 @@ finish_batch (Merge                   *m,
             .school_id = l->school_id,
             .template_name = cl_letter_template_get_name (m->tmpl),
             .title = job->title,
+            .sha256 = job->sha256,
           };
           g_autofree char *summary = g_strdup_printf (_("Letter sent to %s: %s"),
                                                       l->guardian_name, job->title);

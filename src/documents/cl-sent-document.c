@@ -191,7 +191,7 @@ cl_sent_document_store (ClDatabase                *db,
                    _("Only PDF documents are kept as sent"));
       return 0;
     }
-  sha = cl_sent_document_hash (pdf);
+  sha = info->sha256 != NULL ? g_strdup (info->sha256) : cl_sent_document_hash (pdf);
   now = cl_timestamp_now ();
 
   if (!cl_database_begin (db, error))

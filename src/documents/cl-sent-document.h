@@ -22,6 +22,7 @@ typedef struct
   gint64      case_id;      /* 0: none */
   const char *template_name;/* may be NULL */
   const char *title;
+  const char *sha256;       /* the PDF's, if worked out already (on another thread); NULL: here */
 } ClSentDocumentInfo;
 
 gint64      cl_sent_document_get_id          (ClSentDocument *self);
