@@ -1847,6 +1847,20 @@ test_merge_threads (Fixture       *f,
       g_assert_cmpstr (ta, ==, tb);
       g_assert_null (strchr (ta, '{'));
     }
+  /* The commit left copying the PDFs into the database file for later, and
+   * put the connection's automatic checkpoints back; another connection
+   * reads every letter kept. */
+  g_assert_cmpint (count_rows (db, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  {
+    g_autofree char *path = g_build_filename (f->dir, "demo.db", NULL);
+    g_autoptr(ClDatabase) other = cl_database_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (other, "SELECT count(*) FROM sent_document"), ==,
+                     (int) threaded->n_letters);
+    g_assert_true (cl_database_checkpoint (other, &error));
+    g_assert_no_error (error);
+  }
   /* Each letter kept is the file written, in the order of the letters. */
   for (guint i = 0; i < threaded->files->len; i++)
     {

@@ -927,8 +927,15 @@ cl_mail_merge_run (ClDatabase               *db,
   cl_date_today (&today);
   cl_date_format_iso (&today, m.today_iso);
 
+  /* A merge writes megabytes of PDFs: its commit does not wait to copy
+   * them from the write-ahead log into the database file (the caller's
+   * next checkpoint, or closing, does). */
+  cl_database_defer_checkpoints (db, TRUE);
   if (!cl_database_begin (db, error))
-    return NULL;
+    {
+      cl_database_defer_checkpoints (db, FALSE);
+      return NULL;
+    }
   if (!run_batches (&m, render_threads_for (o, letters->len), progress, user_data, cancellable,
                     error))
     goto fail;
@@ -949,11 +956,13 @@ cl_mail_merge_run (ClDatabase               *db,
   if (!cl_audit_append (db, "export", "letter_template", 0, detail, error)
       || !cl_database_commit (db, error))
     goto fail;
+  cl_database_defer_checkpoints (db, FALSE);
   return g_steal_pointer (&result);
 
 fail:
   if (cl_database_in_transaction (db))
     cl_database_rollback (db);
+  cl_database_defer_checkpoints (db, FALSE);
   remove_files (result->files);
   return NULL;
 }
@@ -1051,7 +1060,14 @@ merge_thread (GTask        *task,
   if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, (GDestroyNotify) cl_mail_merge_result_free);
+    {
+      g_task_return_pointer (task, result, (GDestroyNotify) cl_mail_merge_result_free);
+      /* The letters are kept; copying them into the database file is left
+       * to this thread, after the window has heard. */
+      if (!cl_database_checkpoint (db, &error))
+        g_debug ("Checkpoint after the letters left for later: %s", error->message);
+      g_clear_error (&error);
+    }
 }
 
 void

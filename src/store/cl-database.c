@@ -271,6 +271,23 @@ cl_database_in_transaction (ClDatabase *self)
   return self->tx_depth > 0;
 }
 
+void
+cl_database_defer_checkpoints (ClDatabase *self,
+                               gboolean    defer)
+{
+  g_return_if_fail (CL_IS_DATABASE (self));
+  /* 1000 pages is SQLite's default. */
+  sqlite3_wal_autocheckpoint (self->db, defer ? 0 : 1000);
+}
+
+gboolean
+cl_database_checkpoint (ClDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (CL_IS_DATABASE (self), FALSE);
+  return cl_database_exec (self, "PRAGMA wal_checkpoint(PASSIVE)", error);
+}
+
 gboolean
 cl_database_run_in_transaction (ClDatabase        *self,
                                 ClTransactionFunc  func,

@@ -73,6 +73,18 @@ gboolean      cl_database_run_in_transaction   (ClDatabase        *self,
                                                 gpointer           user_data,
                                                 GError           **error);
 
+/* A commit copies the write-ahead log back into the database file once it
+ * passes about 4 MB, which for a large write (a mail merge's PDFs) is
+ * most of the commit's time. While deferred, commits on this connection
+ * leave that to cl_database_checkpoint, to another connection's commit or
+ * to closing the last connection. */
+void          cl_database_defer_checkpoints    (ClDatabase  *self,
+                                                gboolean     defer);
+/* Copies what it can of the write-ahead log into the database file without
+ * waiting for readers or writers (a passive checkpoint). */
+gboolean      cl_database_checkpoint           (ClDatabase  *self,
+                                                GError     **error);
+
 gboolean      cl_database_backup               (ClDatabase  *self,
                                                 const char  *dest_path,
                                                 GError     **error);
