@@ -299,7 +299,8 @@ cl_letter_values_for (ClDatabase             *db,
   officer = choose_officer (db, school, options, error);
   if (officer == NULL)
     return NULL;
-  letterhead = cl_letterhead_load (db);
+  if (options == NULL || options->letterhead == NULL)
+    letterhead = cl_letterhead_load (db);
 
   /* The period: this academic year to date unless given. */
   cl_date_today (&today);
@@ -372,8 +373,9 @@ cl_letter_values_for (ClDatabase             *db,
   put (values, KEY_OFFICER_ROLE, cl_officer_role_label (cl_officer_get_role (officer)));
   take (values, "_officer.id", g_strdup_printf ("%" G_GINT64_FORMAT, cl_officer_get_id (officer)));
   take_date (values, "today", today_iso, FALSE);
-  put (values, "authority.name", letterhead->authority);
-  put (values, "service.name", letterhead->service);
+  put (values, "authority.name",
+       (letterhead != NULL ? letterhead : options->letterhead)->authority);
+  put (values, "service.name", (letterhead != NULL ? letterhead : options->letterhead)->service);
   take (values, KEY_REFERENCE,
         g_strdup_printf ("EWS/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, pupil_id, guardian_id));
 

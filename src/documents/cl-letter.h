@@ -25,6 +25,9 @@ typedef struct
    * and fill the Welsh form too ({meeting.date.cy}: "Dydd Iau 26 Mawrth
    * 2026") unless that is given itself. May be NULL. */
   GHashTable *extra;
+  /* The letterhead in the settings, for a caller writing many letters to
+   * load once; NULL: loaded for each letter. */
+  const ClLetterhead *letterhead;
 } ClLetterOptions;
 
 /* "20 March 2026", or "Friday 20 March 2026" with weekday; NULL when iso is

@@ -573,6 +573,7 @@ typedef struct
   ClMailMergeResult        *result;
   GHashTable               *pupils_seen;
   ClPdfStream              *stream;
+  ClLetterhead             *letterhead;
   char                      today_iso[11];
 } Merge;
 
@@ -731,7 +732,7 @@ run_batches (Merge                   *m,
              GCancellable            *cancellable,
              GError                 **error)
 {
-  g_autoptr(ClLetterhead) letterhead = cl_letterhead_load (m->db);
+  ClLetterhead *letterhead = m->letterhead;
   Pipeline p = { m->tmpl, letterhead, NULL, NULL, 0 };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   GSequence *waiting = g_sequence_new (NULL);
@@ -866,6 +867,7 @@ cl_mail_merge_run (ClDatabase               *db,
   g_autoptr(GHashTable) signature_paths = NULL;
   g_autoptr(GHashTable) pupils_seen = NULL;
   g_autoptr(ClPdfStream) stream = NULL;
+  g_autoptr(ClLetterhead) letterhead = NULL;
   g_autofree char *from = NULL, *to = NULL, *detail = NULL;
   Merge m = { 0 };
   GDate today;
@@ -920,6 +922,9 @@ cl_mail_merge_run (ClDatabase               *db,
   m.letter_options.to = to;
   m.letter_options.officer_id = o->officer_id;
   m.letter_options.extra = extra;
+  letterhead = cl_letterhead_load (db);
+  m.letterhead = letterhead;
+  m.letter_options.letterhead = letterhead;
   m.signature_paths = signature_paths;
   m.result = result;
   m.pupils_seen = pupils_seen;
