@@ -1843,8 +1843,16 @@ test_merge_threads (Fixture       *f,
       g_autofree char *ta = all_text (pa);
       g_autofree char *tb = all_text (pb);
 
+      g_autofree char *creator = poppler_document_get_creator (pb);
+      g_autofree char *title_a = poppler_document_get_title (pa);
+      g_autofree char *title_b = poppler_document_get_title (pb);
+
       g_assert_cmpstr (g_ptr_array_index (names_one, i), ==, g_ptr_array_index (names_two, i));
       g_assert_cmpstr (ta, ==, tb);
+      g_assert_true (g_str_has_prefix (creator, "Caseload "));
+      g_assert_nonnull (title_b);
+      g_assert_cmpstr (title_a, ==, title_b);
+      g_assert_cmpint (poppler_document_get_creation_date (pb), >, 0);
       g_assert_null (strchr (ta, '{'));
     }
   /* The commit left copying the PDFs into the database file for later, and

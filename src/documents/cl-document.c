@@ -2039,6 +2039,10 @@ cl_document_batch_to_pdf (GPtrArray  *documents,
   surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, buffer, CL_PAGE_A4_WIDTH,
                                                  CL_PAGE_A4_HEIGHT);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  /* Only the Creator and Producer matter: cl_pdf_split gives each part
+   * its own title, author, subject, keywords and dates. */
+  set_metadata (surface, NULL, NULL, NULL, NULL,
+                ((ClDocument *) g_ptr_array_index (documents, 0))->created);
   cr = cairo_create (surface);
   for (guint i = 0; i < documents->len; i++)
     {
