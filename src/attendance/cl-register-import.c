@@ -103,8 +103,8 @@ typedef struct
   struct { guint32 key; guint32 julian; } date_cache[1024];
 
   guint                  n_problems;
-  gboolean               file_problem;
-  const char            *context;         /* CTF: element path of the data in hand */    /* a problem no pupil can be skipped for */
+  gboolean               file_problem;    /* a problem no pupil can be skipped for */
+  const char            *context;         /* CTF: element path of the data in hand */
 } Importer;
 
 /* --- bookkeeping ------------------------------------------------------------ */
@@ -1666,9 +1666,16 @@ run_import (Importer      *imp,
                      g_strdup_printf (_("%s: … and %u more problems"), imp->name,
                                       imp->n_problems - result->problems->len));
 
+  /* Counted here, in the one pass, so that a caller told of problems knows
+   * at once whether importing the clean pupils alone is worth offering. */
   for (guint i = 0; i < imp->order->len; i++)
-    if (!((ImportPupil *) g_ptr_array_index (imp->order, i))->bad)
-      result->pupils_clean++;
+    {
+      if (((ImportPupil *) g_ptr_array_index (imp->order, i))->bad)
+        result->pupils_with_problems++;
+      else
+        result->pupils_clean++;
+    }
+  result->file_problem = imp->file_problem;
 
   if (imp->file_problem || (imp->n_problems > 0 && !opts.clean_pupils_only))
     {

@@ -57,6 +57,10 @@ typedef struct
   guint      pupils_updated;
   guint      pupils_skipped;      /* with clean_pupils_only */
   guint      pupils_clean;        /* pupils with no problems, whether written or not */
+  guint      pupils_with_problems; /* pupils with problems, whether skipped or not */
+  gboolean   file_problem;        /* a problem no pupil can be skipped for (a missing
+                                   * column, a file that cannot be read to the end):
+                                   * clean_pupils_only would not help */
   guint64    sessions;            /* marks imported (with clean_pupils_only, of the
                                    * pupils written) */
   guint64    lines;

@@ -11,19 +11,12 @@
 #include "ui/cl-import-dialog.h"
 #include "ui/cl-window-private.h"
 
-typedef enum
-{
-  RUN_IMPORT,        /* the import the user asked for */
-  RUN_CHECK_CLEAN,   /* a dry run: how many pupils are clean? */
-} RunKind;
-
 /* One run of the importer. The worker reports progress to the main context
  * after the dialog may have gone, so it holds this (a weak reference to
  * the dialog) and never the dialog itself. */
 typedef struct
 {
   GWeakRef dialog;
-  RunKind  kind;
 } Run;
 
 struct _ClImportDialog
@@ -176,30 +169,62 @@ describe_result (const ClImportResult *result)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
-static void start_run (ClImportDialog *self,
-                       RunKind         kind,
-                       gboolean        clean_pupils_only);
+/* "1 pupil has no problems and can be imported alone. 3 pupils with
+ * problems would be left out." */
+static char *
+describe_clean (const ClImportResult *result)
+{
+  g_autofree char *clean_text = cl_format_count (result->pupils_clean);
+  g_autofree char *skipped_text = cl_format_count (result->pupils_with_problems);
+  g_autofree char *clean_sentence = NULL;
+  g_autofree char *skipped_sentence = NULL;
 
+  clean_sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s pupil has no problems and can be "
+                                                 "imported alone.",
+                                                 "%s pupils have no problems and can be "
+                                                 "imported alone.", result->pupils_clean),
+                                    clean_text);
+  skipped_sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s pupil with problems would be left out.",
+                                                   "%s pupils with problems would be left out.",
+                                                   result->pupils_with_problems),
+                                      skipped_text);
+  /* Translators: two sentences, "1 pupil has no problems …" and "3 pupils
+   * with problems would be left out." */
+  return g_strdup_printf (_("%s %s"), clean_sentence, skipped_sentence);
+}
+
+/* offer_clean: whether the problems are the pupils' own, so that the
+ * clean pupils could go in alone. The import's one pass over the file has
+ * counted them already: no second pass is needed to offer it. */
 static void
 show_problems (ClImportDialog       *self,
                const char           *title,
                const ClImportResult *result,
-               gboolean              check_clean)
+               gboolean              offer_clean)
 {
   guint n = result->problems != NULL ? result->problems->len : 0;
+
+  offer_clean = offer_clean && !result->file_problem && result->pupils_clean > 0
+                && result->pupils_with_problems > 0;
 
   gtk_string_list_splice (self->problems, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (self->problems, g_ptr_array_index (result->problems, i));
   gtk_label_set_text (self->problems_title, title);
-  gtk_label_set_text (self->problems_hint,
-                      _("Put the file right and import it again. Nothing has been changed."));
-  gtk_widget_set_visible (self->clean_button, FALSE);
+  if (offer_clean)
+    {
+      g_autofree char *hint = describe_clean (result);
+
+      gtk_label_set_text (self->problems_hint, hint);
+    }
+  else
+    gtk_label_set_text (self->problems_hint,
+                        _("Put the file right and import it again. Nothing has been changed."));
+  gtk_widget_set_visible (self->clean_button, offer_clean);
   set_finished (self, "problems");
-  /* Are there pupils without problems? A dry run finds out, quietly. */
-  if (check_clean)
-    start_run (self, RUN_CHECK_CLEAN, TRUE);
 }
 
 static void
@@ -243,40 +268,6 @@ import_finished (ClImportDialog *self,
 }
 
 static void
-clean_checked (ClImportDialog *self,
-               gboolean        ok,
-               ClImportResult *result)
-{
-  guint clean = result->pupils_created + result->pupils_updated;
-  g_autofree char *clean_text = NULL;
-  g_autofree char *skipped_text = NULL;
-  g_autofree char *clean_sentence = NULL;
-  g_autofree char *skipped_sentence = NULL;
-  g_autofree char *hint = NULL;
-
-  if (!ok || clean == 0)
-    return;
-  clean_text = cl_format_count (clean);
-  skipped_text = cl_format_count (result->pupils_skipped);
-  clean_sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s pupil has no problems and can be "
-                                                 "imported alone.",
-                                                 "%s pupils have no problems and can be "
-                                                 "imported alone.", clean),
-                                    clean_text);
-  skipped_sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s pupil with problems would be left out.",
-                                                   "%s pupils with problems would be left out.",
-                                                   result->pupils_skipped),
-                                      skipped_text);
-  /* Translators: two sentences, "1 pupil has no problems …" and "3 pupils
-   * with problems would be left out." */
-  hint = g_strdup_printf (_("%s %s"), clean_sentence, skipped_sentence);
-  gtk_label_set_text (self->problems_hint, hint);
-  gtk_widget_set_visible (self->clean_button, TRUE);
-}
-
-static void
 import_done_cb (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
@@ -289,49 +280,37 @@ import_done_cb (GObject      *source,
 
   ok = cl_register_import_finish (res, &result, &error);
   if (self != NULL && self->stack != NULL)
-    {
-      if (run->kind == RUN_IMPORT)
-        import_finished (self, ok, &result, error);
-      else
-        clean_checked (self, ok, &result);
-    }
+    import_finished (self, ok, &result, error);
   cl_import_result_clear (&result);
   g_idle_add_full (G_PRIORITY_LOW, run_free_idle_cb, run, NULL);
 }
 
 static void
 start_run (ClImportDialog *self,
-           RunKind         kind,
            gboolean        clean_pupils_only)
 {
-  ClImportOptions options = self->options;
+  g_autofree char *title = g_strdup_printf (_("Importing “%s”"), self->name);
+  ClImportOptions options;
   Run *run = g_new0 (Run, 1);
 
   g_weak_ref_init (&run->dialog, self);
-  run->kind = kind;
-  options.clean_pupils_only = clean_pupils_only;
-  options.dry_run = kind == RUN_CHECK_CLEAN;
+  self->options.clean_pupils_only = clean_pupils_only;
+  options = self->options;
+  options.dry_run = FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  if (kind == RUN_IMPORT)
-    {
-      g_autofree char *title = g_strdup_printf (_("Importing “%s”"), self->name);
-
-      self->options.clean_pupils_only = clean_pupils_only;
-      self->running = TRUE;
-      gtk_label_set_text (self->progress_title, title);
-      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-      gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
-      gtk_widget_set_visible (self->cancel_button, TRUE);
-      gtk_widget_set_sensitive (self->cancel_button, TRUE);
-      gtk_widget_set_visible (self->close_button, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "progress");
-    }
+  self->running = TRUE;
+  gtk_label_set_text (self->progress_title, title);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
+  gtk_widget_set_visible (self->cancel_button, TRUE);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  gtk_widget_set_visible (self->close_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
   cl_register_import_async (cl_database_get_path (self->db), self->path, &options,
-                            cl_database_get_actor (self->db),
-                            kind == RUN_IMPORT ? progress_cb : NULL, run,
+                            cl_database_get_actor (self->db), progress_cb, run,
                             self->cancellable, import_done_cb, run);
 }
 
@@ -342,7 +321,7 @@ cl_import_dialog_start (ClImportDialog *self)
   g_return_if_fail (!self->started);
 
   self->started = TRUE;
-  start_run (self, RUN_IMPORT, self->options.clean_pupils_only);
+  start_run (self, self->options.clean_pupils_only);
 }
 
 void
@@ -366,7 +345,7 @@ cancel_clicked_cb (ClImportDialog *self)
 static void
 clean_clicked_cb (ClImportDialog *self)
 {
-  start_run (self, RUN_IMPORT, TRUE);
+  start_run (self, TRUE);
 }
 
 static void
