@@ -1733,6 +1733,44 @@ has_due_cell (gpointer data)
   return cl_caseload_page_get_due_cell (caseload_page (w->f), w->position) != NULL;
 }
 
+static gboolean
+widget_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* At the window's default size (1,100 px wide) the caseload table fits
+ * beside the sidebar: no column is off to the side behind a horizontal
+ * scroll bar. The status shares the stage's column and the due date the
+ * next action's, so that it does. */
+static void
+test_caseload_fits (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *titles[] = { "Children", "School", "Stage", "Last contact", "Next action",
+                           "4 weeks", "Rules met" };
+  GtkColumnView *view = cl_caseload_page_get_cases_view (caseload_page (f));
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  int width, height;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+    }
+
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_true (wait_until (widget_drawn, view));
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (hadjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment));
+}
+
 static void
 test_caseload_overdue (Fixture       *f,
                        gconstpointer  data)
@@ -2593,6 +2631,7 @@ main (int   argc,
 #define ADD_CASEWORK(path, func) \
   g_test_add (path, Fixture, NULL, casework_setup, func, fixture_teardown)
   ADD_CASEWORK ("/ui/casework/caseload-count", test_caseload_count);
+  ADD_CASEWORK ("/ui/casework/caseload-fits", test_caseload_fits);
   ADD_CASEWORK ("/ui/casework/overdue", test_caseload_overdue);
   ADD_CASEWORK ("/ui/casework/switch-officer", test_caseload_switch_officer);
   ADD_CASEWORK ("/ui/casework/filter", test_caseload_filter);

@@ -26,8 +26,8 @@ GtkLabel        *cl_caseload_page_get_count_label     (ClCaseloadPage *self);
 GtkDropDown     *cl_caseload_page_get_school_dropdown (ClCaseloadPage *self);
 GtkDropDown     *cl_caseload_page_get_status_dropdown (ClCaseloadPage *self);
 GtkDropDown     *cl_caseload_page_get_stage_dropdown  (ClCaseloadPage *self);
-/* The Due cell of the table row at position, while the view has it; NULL
- * otherwise. */
+/* The due date of the table row at position (at the end of its Next action
+ * cell), while the view has it; NULL otherwise. */
 GtkWidget       *cl_caseload_page_get_due_cell        (ClCaseloadPage *self,
                                                        guint           position);
 ClCasePage      *cl_caseload_page_get_case_page       (ClCaseloadPage *self);

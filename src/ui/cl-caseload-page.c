@@ -39,7 +39,6 @@ struct _ClCaseloadPage
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSortListModel   *sort_model;
-  GtkCustomSorter    *status_sorter;
   GtkCustomSorter    *stage_sorter;
   GtkCustomSorter    *due_sorter;
   GtkCustomSorter    *rules_sorter;
@@ -62,7 +61,7 @@ struct _ClCaseloadPage
   gboolean            updating;
   gboolean            stale;         /* the case page changed something */
   gboolean            folded;
-  GPtrArray          *due_items;     /* GtkListItem of the due column, for tests */
+  GPtrArray          *due_items;     /* GtkListItem of the next action column, for tests */
   ClNewCaseDialog    *new_case_dialog;  /* weak */
 };
 
@@ -203,43 +202,67 @@ set_overdue_style (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "overdue");
 }
 
+/* The children and the school are often cut short at the default width:
+ * the whole text is the tooltip. */
 static void
 fill_title (GtkWidget *cell,
             gpointer   row)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
-                            row != NULL ? cl_caseload_row_get_title (row) : NULL);
+  const char *title = row != NULL ? cl_caseload_row_get_title (row) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), title);
+  gtk_widget_set_tooltip_text (cell, title != NULL && *title != '\0' ? title : NULL);
 }
 
 static void
 fill_school (GtkWidget *cell,
              gpointer   row)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
-                            row != NULL ? cl_caseload_row_get_school_name (row) : NULL);
+  const char *school = row != NULL ? cl_caseload_row_get_school_name (row) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), school);
+  gtk_widget_set_tooltip_text (cell, school != NULL && *school != '\0' ? school : NULL);
 }
 
-static void
-fill_status (GtkWidget *cell,
-             gpointer   row)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
-                            row != NULL
-                              ? cl_casework_vocab_label (CL_VOCAB_STATUS,
-                                                         cl_case_get_status (cl_caseload_row_get_case (row)))
-                              : NULL);
-}
-
+/* The stage, and the status with it. A case at a legal stage is usually
+ * under legal intervention and any other open, so the status is written
+ * out, in bold before the stage, only when the stage does not say it
+ * ("Referred · Early support"); a column of its own, saying "Open" down the
+ * page, would cost the table its fit at the window's default width. The
+ * tooltip always has both: "Open · Early support". */
 static void
 fill_stage (GtkWidget *cell,
             gpointer   row)
 {
-  const char *stage = row != NULL ? cl_case_get_stage (cl_caseload_row_get_case (row)) : NULL;
+  ClCase *c = row != NULL ? cl_caseload_row_get_case (row) : NULL;
+  const char *status = c != NULL ? cl_case_get_status (c) : NULL;
+  const char *stage = c != NULL ? cl_case_get_stage (c) : NULL;
+  const char *status_label = status != NULL ? cl_casework_vocab_label (CL_VOCAB_STATUS, status)
+                                            : NULL;
+  const char *stage_label = stage != NULL ? cl_casework_vocab_label (CL_VOCAB_STAGE, stage)
+                                          : NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *tooltip = NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
-                            stage != NULL ? cl_casework_vocab_label (CL_VOCAB_STAGE, stage) : NULL);
-  gtk_widget_set_tooltip_text (cell, stage != NULL
-                                       ? cl_casework_vocab_label (CL_VOCAB_STAGE, stage) : NULL);
+  if (c == NULL)
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), NULL);
+      gtk_widget_set_tooltip_text (cell, NULL);
+      return;
+    }
+  if (stage_label == NULL)
+    markup = g_markup_printf_escaped ("<b>%s</b>", status_label);
+  else if (g_strcmp0 (status, cl_case_stage_is_legal (stage) ? "legal" : "open") == 0)
+    markup = g_markup_escape_text (stage_label, -1);
+  else
+    /* Translators: a case's status and stage, "Referred · Early support";
+     * keep the markup. */
+    markup = g_markup_printf_escaped (_("<b>%s</b> · %s"), status_label, stage_label);
+  gtk_inscription_set_markup (GTK_INSCRIPTION (cell), markup);
+  if (stage_label != NULL)
+    /* Translators: a case's status and stage, "Open · Early support". */
+    tooltip = g_strdup_printf (_("%s · %s"), status_label, stage_label);
+  gtk_widget_set_tooltip_text (cell, tooltip != NULL ? tooltip : status_label);
 }
 
 static void
@@ -250,17 +273,6 @@ fill_contact (GtkWidget *cell,
                                       : NULL;
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-}
-
-static void
-fill_action (GtkWidget *cell,
-             gpointer   row)
-{
-  const char *action = row != NULL ? cl_caseload_row_get_next_action (row) : NULL;
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), action);
-  gtk_widget_set_tooltip_text (cell, action != NULL && *action != '\0' ? action : NULL);
-  set_overdue_style (cell, row != NULL && cl_caseload_row_get_overdue (row));
 }
 
 /* Due: the date, and when it has passed an icon and the overdue style
@@ -300,12 +312,34 @@ set_due (GtkWidget  *cell,
   gtk_widget_set_tooltip_text (cell, overdue ? _("Overdue") : NULL);
 }
 
-static void
-fill_due (GtkWidget *cell,
-          gpointer   row)
+/* Next action: what, and when it is due at the end, so that the dates line
+ * up; one column rather than two, for the table to fit the window's
+ * default width. */
+static GtkWidget *
+action_cell_new (void)
 {
-  set_due (cell, row != NULL ? cl_caseload_row_get_next_action_due (row) : NULL,
-           row != NULL && cl_caseload_row_get_overdue (row));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = inscription_new (8, 28, 0.0, NULL);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), due_cell_new ());
+  return box;
+}
+
+static void
+fill_action (GtkWidget *cell,
+             gpointer   row)
+{
+  GtkWidget *text = gtk_widget_get_first_child (cell);
+  const char *action = row != NULL ? cl_caseload_row_get_next_action (row) : NULL;
+  gboolean overdue = row != NULL && cl_caseload_row_get_overdue (row);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), action);
+  gtk_widget_set_tooltip_text (text, action != NULL && *action != '\0' ? action : NULL);
+  set_overdue_style (text, overdue);
+  set_due (gtk_widget_get_last_child (cell),
+           row != NULL ? cl_caseload_row_get_next_action_due (row) : NULL, overdue);
 }
 
 static GtkWidget *
@@ -379,32 +413,29 @@ fill_rules (GtkWidget *cell,
     gtk_widget_set_visible (badge, FALSE);
 }
 
+/* The minimum widths (in characters) let the table fit the window's
+ * default width, 1,100 pixels, beside the sidebar, with no horizontal
+ * scrolling; the cells take more room as the window grows, and those cut
+ * short show their whole text as a tooltip. */
 static void
 setup_title_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  cell_setup (item, inscription_new (14, 24, 0.0, NULL), fill_title);
+  cell_setup (item, inscription_new (10, 24, 0.0, NULL), fill_title);
 }
 
 static void
 setup_school_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  cell_setup (item, inscription_new (10, 22, 0.0, NULL), fill_school);
-}
-
-static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  cell_setup (item, inscription_new (4, 9, 0.0, NULL), fill_status);
+  cell_setup (item, inscription_new (8, 22, 0.0, NULL), fill_school);
 }
 
 static void
 setup_stage_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  cell_setup (item, inscription_new (9, 18, 0.0, NULL), fill_stage);
+  cell_setup (item, inscription_new (8, 20, 0.0, NULL), fill_stage);
 }
 
 static void
@@ -412,13 +443,6 @@ setup_contact_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
   cell_setup (item, inscription_new (10, 10, 0.0, "numeric"), fill_contact);
-}
-
-static void
-setup_action_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  cell_setup (item, inscription_new (14, 28, 0.0, NULL), fill_action);
 }
 
 static void
@@ -431,11 +455,11 @@ item_forgotten_cb (gpointer  data,
 }
 
 static void
-setup_due_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ClCaseloadPage           *self)
+setup_action_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 ClCaseloadPage           *self)
 {
-  cell_setup (item, due_cell_new (), fill_due);
+  cell_setup (item, action_cell_new (), fill_action);
   /* For cl_caseload_page_get_due_cell: the tests look at the cells. */
   g_ptr_array_add (self->due_items, item);
   g_object_weak_ref (G_OBJECT (item), item_forgotten_cb, self);
@@ -594,6 +618,17 @@ compare_stage (gconstpointer a,
                                    cl_case_get_stage (cl_caseload_row_get_case ((gpointer) a))),
                       vocab_index (CL_VOCAB_STAGE,
                                    cl_case_get_stage (cl_caseload_row_get_case ((gpointer) b))));
+}
+
+/* The stage column: referred, open, legal, each by stage. */
+static int
+compare_status_stage (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  int cmp = compare_status (a, b, user_data);
+
+  return cmp != 0 ? cmp : compare_stage (a, b, user_data);
 }
 
 static int
@@ -1108,8 +1143,9 @@ cl_caseload_page_get_due_cell (ClCaseloadPage *self,
     {
       GtkListItem *item = self->due_items->pdata[i];
 
+      /* The due date is at the end of the next action's cell. */
       if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == position)
-        return gtk_list_item_get_child (item);
+        return gtk_widget_get_last_child (gtk_list_item_get_child (item));
     }
   return NULL;
 }
@@ -1269,7 +1305,6 @@ cl_caseload_page_class_init (ClCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, filter);
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, status_sorter);
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, stage_sorter);
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, due_sorter);
   gtk_widget_class_bind_template_child (widget_class, ClCaseloadPage, rules_sorter);
@@ -1291,11 +1326,9 @@ cl_caseload_page_class_init (ClCaseloadPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, family_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_school_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_stage_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_action_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_due_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_attendance_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_rules_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_queue_due_cb);
@@ -1344,8 +1377,7 @@ cl_caseload_page_init (ClCaseloadPage *self)
 
   watch_scrolling (self->cases_scroller, self->limit_model);
   watch_scrolling (self->queue_scroller, self->queue_limit);
-  gtk_custom_sorter_set_sort_func (self->status_sorter, compare_status, NULL, NULL);
-  gtk_custom_sorter_set_sort_func (self->stage_sorter, compare_stage, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->stage_sorter, compare_status_stage, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->due_sorter, compare_due, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->rules_sorter, compare_rules, NULL, NULL);
 
