@@ -498,7 +498,11 @@ render_batch (Batch            *batch,
       g_ptr_array_add (docs, doc);
     }
 
-  /* Drafts in one combined file, drawn in order on this thread. */
+  if (docs->len > 1 && (state->stream == NULL || batch->jobs[0].keep))
+    pdfs = split_batch (docs);
+
+  /* One combined file, drawn in order on this thread; each letter's own
+   * PDF too when they are kept. */
   if (state->stream != NULL)
     {
       for (guint i = 0; i < batch->n_jobs; i++)
@@ -506,16 +510,20 @@ render_batch (Batch            *batch,
           Job *job = &batch->jobs[i];
           ClDocument *doc = g_ptr_array_index (docs, i);
 
-          if (job->keep && (job->pdf = cl_document_to_pdf (doc, &batch->error)) == NULL)
-            return;
+          if (job->keep)
+            {
+              job->pdf = pdfs != NULL ? g_bytes_ref (g_ptr_array_index (pdfs, i))
+                                      : cl_document_to_pdf (doc, &batch->error);
+              if (job->pdf == NULL)
+                return;
+              job->sha256 = cl_sent_document_hash (job->pdf);
+            }
           cl_pdf_stream_add (state->stream, doc);
           job->rendered = TRUE;
         }
       return;
     }
 
-  if (docs->len > 1)
-    pdfs = split_batch (docs);
   for (guint i = 0; i < batch->n_jobs; i++)
     {
       Job *job = &batch->jobs[i];
