@@ -1920,6 +1920,38 @@ test_merge_threads_cancel (Fixture       *f,
   g_assert_cmpuint (left->len, ==, 0);
 }
 
+/* The window's way: on a worker thread with its own connection, which
+ * itself hands the PDFs to render threads; progress comes back to this
+ * thread once a letter, in order, and the letters are visible here. */
+static void
+test_merge_threads_async (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ClDatabase) db = small_demo (f->dir);
+  g_autofree char *out = g_build_filename (f->dir, "async-threads", NULL);
+  g_autoptr(ClMailMergeOptions) o = demo_merge_options (db, out);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GPtrArray) names = NULL;
+  AsyncData d = { loop, NULL, NULL, 0, g_thread_self () };
+
+  o->record = TRUE;
+  g_setenv ("CASELOAD_RENDER_THREADS", "2", TRUE);
+  cl_mail_merge_run_async (db, o, async_progress_cb, &d, NULL, NULL, merge_done_cb, &d);
+  g_main_loop_run (loop);
+  g_unsetenv ("CASELOAD_RENDER_THREADS");
+  g_assert_no_error (d.error);
+  g_assert_nonnull (d.result);
+  g_assert_cmpuint (d.result->n_letters, >, 40);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sent_document"), ==,
+                   (int) d.result->n_letters);
+  names = sorted_names (out);
+  g_assert_cmpuint (names->len, ==, d.result->n_letters);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (d.progress_calls, ==, d.result->n_letters);
+  cl_mail_merge_result_free (d.result);
+}
+
 /* Ligatures are off: the text is drawn a glyph a letter, so each font is
  * embedded once (ligature glyphs would need a second, CID-keyed subset of
  * each) and extracts as typed. */
@@ -1995,6 +2027,7 @@ main (int   argc,
   ADD ("merge-case-link", test_merge_case_link);
   ADD ("merge-threads", test_merge_threads);
   ADD ("merge-threads-cancel", test_merge_threads_cancel);
+  ADD ("merge-threads-async", test_merge_threads_async);
   ADD ("no-ligatures", test_no_ligatures);
   ADD ("terms", test_terms);
   ADD ("governors-report", test_governors_report);
