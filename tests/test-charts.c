@@ -336,6 +336,121 @@ test_groups (void)
   g_assert_nonnull (strstr (cl_chart_get_description (chart), "2 groups below 90 %"));
 }
 
+/* --- what a tooltip says ------------------------------------------------------------------ */
+
+/* Every kind answers for the value under the pointer, and nothing outside
+ * its plot. */
+static void
+test_describe_at (void)
+{
+  g_autoptr(ClChartStyle) style = cl_chart_style_light ();
+  ClChartPlotArea area;
+  char *text;
+
+  /* Trend: the weeks are equal columns. */
+  {
+    g_autoptr(ClChart) chart = cl_chart_new_trend (sample_trend ());
+    const ClChartTrendData *data = cl_chart_get_data (chart);
+
+    cl_chart_trend_plot_area (data, style, W, H, &area);
+    text = cl_chart_describe_at (chart, style, W, H, area.x + area.width * 4.5 / 12,
+                                 area.y + area.height / 2);
+    g_assert_cmpstr (text, ==, "Week of 29 September 2025: 71.0% (71 of 100 sessions)");
+    g_free (text);
+    text = cl_chart_describe_at (chart, style, W, H, area.x + area.width * 7.5 / 12,
+                                 area.y + area.height / 2);
+    g_assert_cmpstr (text, ==, "Week of 20 October 2025: no school");
+    g_free (text);
+    g_assert_null (cl_chart_describe_at (chart, style, W, H, area.x - 3, area.y + 10));
+  }
+  /* Calendar: the session whose cell holds the point. */
+  {
+    ClChartCalendarData *data = cl_chart_calendar_data_new (NULL, 2025,
+                                                            CL_CHART_CALENDAR_CATEGORIES);
+    g_autoptr(ClChart) chart = NULL;
+    double x, y, w, h;
+
+    data->cells[21] = CL_CHART_CELL_UNAUTHORISED;   /* Thursday 11 September, afternoon */
+    data->cells[22] = CL_CHART_CELL_PRESENT;
+    chart = cl_chart_new_calendar (data);
+    g_assert_true (cl_chart_calendar_cell_rect (data, style, W, H, 21, &x, &y, &w, &h));
+    g_assert_cmpint (cl_chart_calendar_session_at (data, style, W, H, x + w / 2, y + h / 2), ==,
+                     21);
+    text = cl_chart_describe_at (chart, style, W, H, x + w / 2, y + h / 2);
+    g_assert_cmpstr (text, ==, "Thursday 11 September 2025, afternoon: unauthorised absence");
+    g_free (text);
+    g_assert_true (cl_chart_calendar_cell_rect (data, style, W, H, 22, &x, &y, &w, &h));
+    text = cl_chart_describe_at (chart, style, W, H, x + w / 2, y + h / 2);
+    g_assert_cmpstr (text, ==, "Friday 12 September 2025, morning: present");
+    g_free (text);
+    g_assert_null (cl_chart_describe_at (chart, style, W, H, 1, 1));
+  }
+  /* Weekday: a weekday's slot, its morning left of the centre. */
+  {
+    ClChartWeekdayData *data = cl_chart_weekday_data_new (NULL);
+    g_autoptr(ClChart) chart = NULL;
+    double slot;
+
+    for (guint d = 0; d < 5; d++)
+      {
+        data->possible[d][0] = data->possible[d][1] = 100;
+        data->absent[d][0] = 5;
+        data->absent[d][1] = 6;
+      }
+    data->absent[4][1] = 20;
+    chart = cl_chart_new_weekday (data);
+    cl_chart_weekday_plot_area (data, style, W, H, &area);
+    slot = area.width / 5;
+    text = cl_chart_describe_at (chart, style, W, H, area.x + slot * 4.7, area.y + area.height - 2);
+    g_assert_cmpstr (text, ==, "Friday afternoons: 20.0% absent (20 of 100 sessions)");
+    g_free (text);
+    text = cl_chart_describe_at (chart, style, W, H, area.x + slot * 0.3, area.y + area.height - 2);
+    g_assert_cmpstr (text, ==, "Monday mornings: 5.0% absent (5 of 100 sessions)");
+    g_free (text);
+    g_assert_null (cl_chart_describe_at (chart, style, W, H, area.x + slot, H - 1));
+  }
+  /* Persistence: the nearest point. */
+  {
+    ClChartPersistenceData *data = cl_chart_persistence_data_new (NULL);
+    g_autoptr(ClChart) chart = NULL;
+
+    cl_chart_persistence_data_add_point (data, julian ("2025-09-30"), 200, 22.0, 3.0);
+    cl_chart_persistence_data_add_point (data, julian ("2025-10-31"), 200, 15.0, 2.5);
+    cl_chart_persistence_data_add_point (data, julian ("2025-11-30"), 201, 13.5, 2.0);
+    chart = cl_chart_new_persistence (data);
+    cl_chart_persistence_plot_area (data, style, W, H, &area);
+    text = cl_chart_describe_at (chart, style, W, H, area.x + area.width / 2 + 3,
+                                 area.y + area.height / 2);
+    g_assert_cmpstr (text, ==, "To 31 October 2025: 15.0% persistently absent, 2.5% severely "
+                               "(200 pupils)");
+    g_free (text);
+  }
+  /* Groups: each row from its label to its bar, in order, none elsewhere. */
+  {
+    ClChartGroupsData *data = cl_chart_groups_data_new ("Groups");
+    g_autoptr(ClChart) chart = NULL;
+    g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+    cl_chart_groups_data_add (data, "Year groups", "Year 7", 120, 94.5);
+    cl_chart_groups_data_add (data, "Year groups", "Year 8", 1, 88.0);
+    cl_chart_groups_data_add (data, "Groups", "Free school meals", 0, 0);
+    chart = cl_chart_new_groups (data);
+    for (int y = 0; y < H; y++)
+      {
+        text = cl_chart_describe_at (chart, style, W, H, 20, y);
+        if (text != NULL && (seen->len == 0 || strcmp (g_ptr_array_index (seen, seen->len - 1),
+                                                       text) != 0))
+          g_ptr_array_add (seen, text);
+        else
+          g_free (text);
+      }
+    g_assert_cmpuint (seen->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "Year 7: 94.5% attendance (120 pupils)");
+    g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "Year 8: 88.0% attendance (1 pupil)");
+    g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "Free school meals: no pupils");
+  }
+}
+
 static void
 test_dark_and_empty (void)
 {
@@ -552,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/charts/weekday", test_weekday);
   g_test_add_func ("/charts/persistence-comparison", test_persistence_comparison);
   g_test_add_func ("/charts/groups", test_groups);
+  g_test_add_func ("/charts/describe-at", test_describe_at);
   g_test_add_func ("/charts/dark-and-empty", test_dark_and_empty);
   g_test_add_func ("/charts/export", test_export);
   g_test_add ("/charts/builders", Fixture, NULL, fixture_setup, test_builders, fixture_teardown);

@@ -180,6 +180,34 @@ cl_chart_calendar_cell_rect (const ClChartCalendarData *data,
   return ok;
 }
 
+int
+cl_chart_calendar_session_at (const ClChartCalendarData *data,
+                              const ClChartStyle        *style,
+                              double                     width,
+                              double                     height,
+                              double                     x,
+                              double                     y)
+{
+  ClChartCanvas c;
+  Grid g;
+  int found = -1;
+
+  g_return_val_if_fail (data != NULL && style != NULL, -1);
+
+  cl_chart_canvas_init (&c, NULL, width, height, style);
+  compute_grid (&c, data, &g);
+  cl_chart_canvas_clear (&c);
+  for (int session = 0; session < CL_CHART_CALENDAR_SESSIONS && found < 0; session++)
+    {
+      double cx, cy, cw, ch;
+
+      if (session_rect (&g, session, &cx, &cy, &cw, &ch)
+          && x >= cx && x < cx + cw && y >= cy && y < cy + ch)
+        found = session;
+    }
+  return found;
+}
+
 static const ClChartColor *
 cell_color (const ClChartCalendarData *data,
             const ClChartStyle        *style,

@@ -61,6 +61,14 @@ gboolean             cl_chart_calendar_cell_rect  (const ClChartCalendarData *da
                                                    double                    *out_y,
                                                    double                    *out_width,
                                                    double                    *out_height);
+/* The session (as in cells) whose cell holds (x, y) in a chart drawn at
+ * width × height, or -1. */
+int                  cl_chart_calendar_session_at (const ClChartCalendarData *data,
+                                                   const ClChartStyle        *style,
+                                                   double                     width,
+                                                   double                     height,
+                                                   double                     x,
+                                                   double                     y);
 char                *cl_chart_calendar_describe   (const ClChartCalendarData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClChartCalendarData, cl_chart_calendar_data_free)

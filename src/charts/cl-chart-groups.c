@@ -150,6 +150,48 @@ cl_chart_groups_plot_area (const ClChartGroupsData *data,
   cl_chart_canvas_clear (&c);
 }
 
+gboolean
+cl_chart_groups_hit (const ClChartGroupsData *data,
+                     const ClChartStyle      *style,
+                     double                   width,
+                     double                   height,
+                     double                   x,
+                     double                   y,
+                     guint                   *row)
+{
+  ClChartCanvas c;
+  Layout l;
+  const char *last_section = NULL;
+  double top;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (data != NULL && style != NULL, FALSE);
+
+  if (data->rows->len == 0 || x < 0 || x >= width)
+    return FALSE;
+  cl_chart_canvas_init (&c, NULL, width, height, style);
+  compute_layout (&c, data, &l);
+  cl_chart_canvas_clear (&c);
+  /* Rows from the top, a section's heading above its first row, as drawn. */
+  top = l.area.y;
+  for (guint i = 0; i < data->rows->len && !found; i++)
+    {
+      const ClChartGroupRow *r = g_ptr_array_index (data->rows, i);
+
+      if (r->section != NULL && (i == 0 || g_strcmp0 (r->section, last_section) != 0))
+        top += l.section_h;
+      last_section = r->section;
+      if (y >= top && y < top + l.row_h)
+        {
+          if (row != NULL)
+            *row = i;
+          found = TRUE;
+        }
+      top += l.row_h;
+    }
+  return found;
+}
+
 void
 cl_chart_groups_draw (cairo_t                 *cr,
                       double                   width,

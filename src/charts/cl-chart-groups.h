@@ -44,6 +44,16 @@ void               cl_chart_groups_plot_area    (const ClChartGroupsData *data,
                                                  double                   width,
                                                  double                   height,
                                                  ClChartPlotArea         *out);
+/* The row (label or bar) under (x, y) in a chart drawn at width × height,
+ * as an index into rows: FALSE between rows, on a section heading or
+ * outside the chart. */
+gboolean           cl_chart_groups_hit          (const ClChartGroupsData *data,
+                                                 const ClChartStyle      *style,
+                                                 double                   width,
+                                                 double                   height,
+                                                 double                   x,
+                                                 double                   y,
+                                                 guint                   *row);
 char              *cl_chart_groups_describe     (const ClChartGroupsData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClChartGroupsData, cl_chart_groups_data_free)

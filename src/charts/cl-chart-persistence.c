@@ -147,6 +147,32 @@ cl_chart_persistence_plot_area (const ClChartPersistenceData *data,
   cl_chart_canvas_clear (&c);
 }
 
+gboolean
+cl_chart_persistence_hit (const ClChartPersistenceData *data,
+                          const ClChartStyle           *style,
+                          double                        width,
+                          double                        height,
+                          double                        x,
+                          double                        y,
+                          guint                        *index)
+{
+  ClChartPlotArea area;
+  guint n;
+
+  g_return_val_if_fail (data != NULL && style != NULL, FALSE);
+
+  n = data->points->len;
+  if (n == 0)
+    return FALSE;
+  cl_chart_persistence_plot_area (data, style, width, height, &area);
+  if (x < area.x || x >= area.x + area.width || y < area.y || y > area.y + area.height)
+    return FALSE;
+  /* Points sit at the middle of n equal columns (point_x). */
+  if (index != NULL)
+    *index = MIN (n - 1, (guint) ((x - area.x) / area.width * n));
+  return TRUE;
+}
+
 static double
 point_x (const ClChartPlotArea *area,
          guint                  i,

@@ -49,6 +49,15 @@ void                    cl_chart_persistence_plot_area      (const ClChartPersis
                                                              double                        width,
                                                              double                        height,
                                                              ClChartPlotArea              *out);
+/* The point nearest x in the plot of a chart drawn at width × height:
+ * FALSE outside the plot or with no points. */
+gboolean                cl_chart_persistence_hit            (const ClChartPersistenceData *data,
+                                                             const ClChartStyle           *style,
+                                                             double                        width,
+                                                             double                        height,
+                                                             double                        x,
+                                                             double                        y,
+                                                             guint                        *index);
 char                   *cl_chart_persistence_describe       (const ClChartPersistenceData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClChartPersistenceData, cl_chart_persistence_data_free)

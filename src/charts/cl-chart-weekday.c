@@ -122,6 +122,37 @@ cl_chart_weekday_plot_area (const ClChartWeekdayData *data,
   cl_chart_canvas_clear (&c);
 }
 
+gboolean
+cl_chart_weekday_hit (const ClChartWeekdayData *data,
+                      const ClChartStyle       *style,
+                      double                    width,
+                      double                    height,
+                      double                    x,
+                      double                    y,
+                      guint                    *weekday,
+                      gboolean                 *pm)
+{
+  ClChartPlotArea area;
+  double slot;
+  guint d;
+
+  g_return_val_if_fail (data != NULL && style != NULL, FALSE);
+
+  if (total_possible (data) == 0)
+    return FALSE;
+  cl_chart_weekday_plot_area (data, style, width, height, &area);
+  if (x < area.x || x >= area.x + area.width || y < area.y || y > area.y + area.height)
+    return FALSE;
+  /* Each weekday's slot: its morning bar left of the centre, afternoon right. */
+  slot = area.width / 5;
+  d = MIN (4, (guint) ((x - area.x) / slot));
+  if (weekday != NULL)
+    *weekday = d;
+  if (pm != NULL)
+    *pm = x >= area.x + slot * (d + 0.5);
+  return TRUE;
+}
+
 void
 cl_chart_weekday_draw (cairo_t                  *cr,
                        double                    width,

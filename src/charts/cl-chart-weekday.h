@@ -35,6 +35,16 @@ void                cl_chart_weekday_plot_area     (const ClChartWeekdayData *da
                                                     double                    width,
                                                     double                    height,
                                                     ClChartPlotArea          *out);
+/* The bar under (x, y) in a chart drawn at width × height: FALSE when
+ * there is none (outside the plot, or nothing possible). */
+gboolean            cl_chart_weekday_hit           (const ClChartWeekdayData *data,
+                                                    const ClChartStyle       *style,
+                                                    double                    width,
+                                                    double                    height,
+                                                    double                    x,
+                                                    double                    y,
+                                                    guint                    *weekday,
+                                                    gboolean                 *pm);
 char               *cl_chart_weekday_describe      (const ClChartWeekdayData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClChartWeekdayData, cl_chart_weekday_data_free)

@@ -64,6 +64,17 @@ gconstpointer cl_chart_get_data          (ClChart                *self);
 /* A sentence or two for screen readers and the report's text. */
 const char  *cl_chart_get_description    (ClChart                *self);
 
+/* What the pointer is over at (x, y) in the chart drawn at width ×
+ * height, as a sentence for a tooltip ("Week of 3 November 2025: 87.5 %
+ * (35 of 40 sessions)", "Friday afternoons: 20.0 % absent (20 of 100
+ * sessions)"), or NULL over no value. */
+char        *cl_chart_describe_at        (ClChart                *self,
+                                          const ClChartStyle     *style,
+                                          double                  width,
+                                          double                  height,
+                                          double                  x,
+                                          double                  y);
+
 void         cl_chart_draw               (ClChart                *self,
                                           cairo_t                *cr,
                                           double                  width,

@@ -235,29 +235,8 @@ cl_chart_view_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
-/* --- tooltips: the value under the pointer where the core's plot area
- * says where the values are; the description elsewhere --- */
-
-static char *
-week_tooltip (const ClChartTrendData *data,
-              guint                   index)
-{
-  const ClChartWeek *week = &g_array_index (data->weeks, ClChartWeek, index);
-  GDate date;
-  char day[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, week->week_start);
-  if (g_date_strftime (day, sizeof day, "%-d %B %Y", &date) == 0)
-    day[0] = '\0';
-  if (week->possible == 0)
-    /* Translators: "Week of 27 October 2025: no school". */
-    return g_strdup_printf (_("Week of %s: no school"), day);
-  /* Translators: "Week of 3 November 2025: 87.5% (35 of 40 sessions)". */
-  return g_strdup_printf (_("Week of %s: %.1f%% (%u of %u sessions)"), day,
-                          100.0 * week->attended / week->possible,
-                          week->attended, week->possible);
-}
+/* --- tooltips: the value under the pointer, as the core describes it;
+ * the chart's description elsewhere --- */
 
 static char *
 point_tooltip (ClChartView *self,
@@ -265,46 +244,9 @@ point_tooltip (ClChartView *self,
                double       y)
 {
   g_autoptr(ClChartStyle) style = cl_chart_view_build_style (self);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  ClChartPlotArea area;
 
-  switch (cl_chart_get_kind (self->chart))
-    {
-    case CL_CHART_KIND_TREND:
-      {
-        const ClChartTrendData *data = cl_chart_get_data (self->chart);
-        guint n = data->weeks->len, index;
-
-        cl_chart_trend_plot_area (data, style, width, height, &area);
-        if (n == 0 || x < area.x || x >= area.x + area.width || y < area.y
-            || y > area.y + area.height)
-          return NULL;
-        index = MIN (n - 1, (guint) ((x - area.x) / area.width * n));
-        return week_tooltip (data, index);
-      }
-    case CL_CHART_KIND_BANDS:
-      {
-        const ClChartBandsData *data = cl_chart_get_data (self->chart);
-        guint band;
-
-        cl_chart_bands_plot_area (data, style, width, height, &area);
-        if (x < area.x || x >= area.x + area.width || y < area.y || y > area.y + area.height)
-          return NULL;
-        band = MIN (CL_CHART_N_BANDS - 1,
-                    (guint) ((x - area.x) / (area.width / CL_CHART_N_BANDS)));
-        /* Translators: "90 to 95 %: 37 pupils". */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u pupil", "%s: %u pupils",
-                                             data->counts[band]),
-                                cl_chart_band_label (band), data->counts[band]);
-      }
-    case CL_CHART_KIND_CALENDAR:
-    case CL_CHART_KIND_WEEKDAY:
-    case CL_CHART_KIND_PERSISTENCE:
-    case CL_CHART_KIND_GROUPS:
-    default:
-      return NULL;
-    }
+  return cl_chart_describe_at (self->chart, style, gtk_widget_get_width (GTK_WIDGET (self)),
+                               gtk_widget_get_height (GTK_WIDGET (self)), x, y);
 }
 
 static gboolean
