@@ -358,8 +358,11 @@ typedef struct
   gboolean    rendered;
 } Job;
 
+typedef struct _Pipeline Pipeline;
+
 typedef struct
 {
+  Pipeline *pipeline;
   guint   first;           /* index of the first letter */
   guint   n_jobs;
   Job     jobs[BATCH_SIZE];
@@ -385,10 +388,15 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
-/* What a render thread keeps between batches. */
+/* What a thread making letters keeps. It lives as long as the thread, so
+ * that its layout cache and (through it) its Pango font map stay warm from
+ * one merge to the next; what belongs to a merge — its letterhead and the
+ * officers' signatures — is replaced when the next merge's first batch
+ * arrives. */
 typedef struct
 {
   ClLayoutCache *cache;
+  guint          merge_id;     /* whose letterhead and signatures these are */
   ClLetterhead  *letterhead;
   GHashTable    *signatures;   /* path → cairo_surface_t, or NULL if unreadable */
   ClPdfStream   *stream;       /* one combined file: drawn on this thread, in order */
@@ -402,23 +410,45 @@ destroy_surface (gpointer data)
 }
 
 static void
-render_state_init (RenderState        *state,
-                   const ClLetterhead *letterhead)
+render_state_free (gpointer data)
 {
-  state->cache = cl_layout_cache_new ();
-  state->letterhead = letterhead != NULL ? cl_letterhead_copy (letterhead) : NULL;
-  /* Loaded here, so that every letter's copy shares this thread's logo. */
-  if (state->letterhead != NULL)
-    cl_letterhead_get_logo (state->letterhead);
-  state->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, destroy_surface);
-}
+  RenderState *state = data;
 
-static void
-render_state_clear (RenderState *state)
-{
   g_clear_pointer (&state->cache, cl_layout_cache_free);
   g_clear_pointer (&state->letterhead, cl_letterhead_free);
   g_clear_pointer (&state->signatures, g_hash_table_unref);
+  g_free (state);
+}
+
+static GPrivate render_state_key = G_PRIVATE_INIT (render_state_free);
+
+/* This thread's state, ready for merge merge_id. */
+static RenderState *
+render_state_for (guint               merge_id,
+                  const ClLetterhead *letterhead)
+{
+  RenderState *state = g_private_get (&render_state_key);
+
+  if (state == NULL)
+    {
+      state = g_new0 (RenderState, 1);
+      state->cache = cl_layout_cache_new ();
+      g_private_set (&render_state_key, state);
+    }
+  if (state->merge_id != merge_id || state->signatures == NULL)
+    {
+      g_clear_pointer (&state->letterhead, cl_letterhead_free);
+      g_clear_pointer (&state->signatures, g_hash_table_unref);
+      state->letterhead = letterhead != NULL ? cl_letterhead_copy (letterhead) : NULL;
+      /* Loaded here, so that every letter's copy shares this thread's logo. */
+      if (state->letterhead != NULL)
+        cl_letterhead_get_logo (state->letterhead);
+      state->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 destroy_surface);
+      state->merge_id = merge_id;
+    }
+  state->stream = NULL;
+  return state;
 }
 
 static cairo_surface_t *
@@ -538,34 +568,46 @@ render_batch (Batch            *batch,
     }
 }
 
-typedef struct
+struct _Pipeline
 {
+  guint               merge_id;
   ClLetterTemplate   *tmpl;
   const ClLetterhead *letterhead;
-  GAsyncQueue        *todo;      /* Batch, or STOP */
   GAsyncQueue        *done;      /* Batch, rendered or not */
   gint                abort;     /* atomic: leave the rest unrendered */
-} Pipeline;
+};
 
-static Batch stop_marker;
-#define STOP (&stop_marker)
+/* The render threads, one per processor, shared by every merge in the
+ * process and kept between merges. */
+static GMutex render_pool_lock;
+static GThreadPool *render_pool;
+static gint merge_counter;
 
-static gpointer
-render_thread (gpointer data)
+static void
+render_pool_func (gpointer data,
+                  gpointer user_data)
 {
-  Pipeline *p = data;
-  RenderState state = { 0 };
-  Batch *batch;
+  Batch *batch = data;
+  Pipeline *p = batch->pipeline;
 
-  render_state_init (&state, p->letterhead);
-  while ((batch = g_async_queue_pop (p->todo)) != STOP)
-    {
-      if (!g_atomic_int_get (&p->abort))
-        render_batch (batch, p->tmpl, &state);
-      g_async_queue_push (p->done, batch);
-    }
-  render_state_clear (&state);
-  return NULL;
+  if (!g_atomic_int_get (&p->abort))
+    render_batch (batch, p->tmpl, render_state_for (p->merge_id, p->letterhead));
+  g_async_queue_push (p->done, batch);
+}
+
+static GThreadPool *
+render_pool_get (guint n_threads)
+{
+  GThreadPool *pool;
+
+  g_mutex_lock (&render_pool_lock);
+  if (render_pool == NULL)
+    render_pool = g_thread_pool_new (render_pool_func, NULL, (int) n_threads, TRUE, NULL);
+  else if (g_thread_pool_get_max_threads (render_pool) != (int) n_threads)
+    g_thread_pool_set_max_threads (render_pool, (int) n_threads, NULL);
+  pool = render_pool;
+  g_mutex_unlock (&render_pool_lock);
+  return pool;
 }
 
 /* --- the merge -------------------------------------------------------------------------- */
@@ -740,27 +782,27 @@ run_batches (Merge                   *m,
              GCancellable            *cancellable,
              GError                 **error)
 {
-  ClLetterhead *letterhead = m->letterhead;
-  Pipeline p = { m->tmpl, letterhead, NULL, NULL, 0 };
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Pipeline p = { 0 };
+  GThreadPool *pool = NULL;
   GSequence *waiting = g_sequence_new (NULL);
-  guint next_letter = 0, next_kept = 0, in_flight = 0;
+  guint next_letter = 0, next_kept = 0, in_flight = 0, pushed = 0, returned = 0;
   guint window = n_threads == 0 ? 1 : 3 * n_threads;
   gboolean ok = TRUE;
-  RenderState state = { 0 };
+  RenderState *state = NULL;
   Batch *batch;
 
+  p.merge_id = (guint) g_atomic_int_add (&merge_counter, 1) + 1;
+  p.tmpl = m->tmpl;
+  p.letterhead = m->letterhead;
   if (n_threads == 0)
     {
-      render_state_init (&state, letterhead);
-      state.stream = m->stream;
+      state = render_state_for (p.merge_id, m->letterhead);
+      state->stream = m->stream;
     }
   else
     {
-      p.todo = g_async_queue_new ();
       p.done = g_async_queue_new ();
-      for (guint t = 0; t < n_threads; t++)
-        g_ptr_array_add (threads, g_thread_new ("cl-letters", render_thread, &p));
+      pool = render_pool_get (n_threads);
     }
 
   while (ok && next_kept < m->letters->len)
@@ -781,18 +823,25 @@ run_batches (Merge                   *m,
             }
           next_letter += batch->n_jobs;
           in_flight++;
+          batch->pipeline = &p;
           if (n_threads == 0)
             {
-              render_batch (batch, m->tmpl, &state);
+              render_batch (batch, m->tmpl, state);
               g_sequence_insert_sorted (waiting, batch, compare_batches, NULL);
             }
           else
-            g_async_queue_push (p.todo, batch);
+            {
+              g_thread_pool_push (pool, batch, NULL);
+              pushed++;
+            }
         }
       if (!ok)
         break;
       if (n_threads > 0)
-        g_sequence_insert_sorted (waiting, g_async_queue_pop (p.done), compare_batches, NULL);
+        {
+          g_sequence_insert_sorted (waiting, g_async_queue_pop (p.done), compare_batches, NULL);
+          returned++;
+        }
 
       /* Keep what has come back, in order. */
       while (ok && !g_sequence_is_empty (waiting))
@@ -813,21 +862,15 @@ run_batches (Merge                   *m,
 
   if (n_threads > 0)
     {
+      /* Every batch handed out comes back before p goes; after a failure
+       * the rest are not drawn, and files already written are removed. */
       g_atomic_int_set (&p.abort, !ok);
-      for (guint t = 0; t < threads->len; t++)
-        g_async_queue_push (p.todo, STOP);
-      for (guint t = 0; t < threads->len; t++)
-        g_thread_join (g_ptr_array_index (threads, t));
-      /* Batches rendered after a failure: their files are removed too. */
-      while ((batch = g_async_queue_try_pop (p.done)) != NULL)
-        g_sequence_append (waiting, batch);
-      while ((batch = g_async_queue_try_pop (p.todo)) != NULL)
-        g_sequence_append (waiting, batch);
-      g_async_queue_unref (p.todo);
+      for (; returned < pushed; returned++)
+        g_sequence_append (waiting, g_async_queue_pop (p.done));
       g_async_queue_unref (p.done);
     }
   else
-    render_state_clear (&state);
+    state->stream = NULL;
   for (GSequenceIter *it = g_sequence_get_begin_iter (waiting); !g_sequence_iter_is_end (it);
        it = g_sequence_iter_next (it))
     {
