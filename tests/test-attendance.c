@@ -370,6 +370,41 @@ test_calendar_standard (Fixture       *f,
   g_assert_error (error, CL_ATTENDANCE_ERROR, CL_ATTENDANCE_ERROR_OUT_OF_RANGE);
 }
 
+/* Adding an INSET day closes it; removing the entry opens it again. */
+static void
+test_calendar_remove (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClCalendar) cal = cl_calendar_new_standard_england (1, 2025);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = cl_calendar_get_entries (cal);
+  guint n = entries->len;
+  guint index = G_MAXUINT;
+
+  g_assert_true (cl_calendar_add (cal, CL_CALENDAR_KIND_INSET, "Training", "2025-10-10",
+                                  "2025-10-10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, n + 1);
+  g_assert_cmpuint (cl_calendar_count_open_days (cal, NULL, NULL), ==, 189);
+  g_assert_cmpint (cl_calendar_get_day (cal, "2025-10-10"), ==, CL_CALENDAR_DAY_INSET);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((ClCalendarEntry *) g_ptr_array_index (entries, i))->name, "Training") == 0)
+      index = i;
+  g_assert_cmpuint (index, <, entries->len);
+  cl_calendar_remove (cal, index);
+  g_assert_cmpuint (entries->len, ==, n);
+  g_assert_cmpuint (cl_calendar_count_open_days (cal, NULL, NULL), ==, 190);
+  g_assert_cmpint (cl_calendar_get_day (cal, "2025-10-10"), ==, CL_CALENDAR_DAY_OPEN);
+
+  /* Without its terms the year is empty again: weekends alone are closed. */
+  for (guint i = entries->len; i > 0; i--)
+    if (((ClCalendarEntry *) g_ptr_array_index (entries, i - 1))->kind == CL_CALENDAR_KIND_TERM)
+      cl_calendar_remove (cal, i - 1);
+  g_assert_true (cl_calendar_is_empty (cal));
+  g_assert_false (cl_calendar_is_closed (cal, "2025-12-25"));
+}
+
 /* --- registers ------------------------------------------------------------- */
 
 /* Marks every open day of the standard 2025/26 calendar present, INSET and
@@ -1053,6 +1088,7 @@ main (int   argc,
   ADD ("/attendance/codes/set-category", test_codes_set_category);
   g_test_add_func ("/attendance/dates", test_dates);
   ADD ("/attendance/calendar/standard", test_calendar_standard);
+  ADD ("/attendance/calendar/remove", test_calendar_remove);
   g_test_add_func ("/attendance/register/memory", test_register_memory);
   ADD ("/attendance/register/set-mark", test_register_set_mark);
   ADD ("/attendance/register/set-mark-rollback", test_register_set_mark_rollback);

@@ -313,6 +313,22 @@ cl_calendar_add (ClCalendar     *self,
   return TRUE;
 }
 
+void
+cl_calendar_remove (ClCalendar *self,
+                    guint       index)
+{
+  ClCalendarEntry *e;
+
+  g_return_if_fail (CL_IS_CALENDAR (self));
+  g_return_if_fail (index < self->entries->len);
+
+  e = g_ptr_array_index (self->entries, index);
+  if (e->kind == CL_CALENDAR_KIND_TERM)
+    self->n_terms--;
+  g_ptr_array_remove_index (self->entries, index);
+  classify (self);
+}
+
 gboolean
 cl_calendar_is_empty (ClCalendar *self)
 {

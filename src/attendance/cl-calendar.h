@@ -83,6 +83,9 @@ gboolean       cl_calendar_add                   (ClCalendar     *self,
                                                   const char     *start_date,
                                                   const char     *end_date,
                                                   GError        **error);
+/* Removes the entry at index (in cl_calendar_get_entries order). */
+void           cl_calendar_remove                (ClCalendar     *self,
+                                                  guint           index);
 /* TRUE when no term is defined: nothing is known about the year. */
 gboolean       cl_calendar_is_empty              (ClCalendar     *self);
 /* All entries ordered by start date (transfer none). */
