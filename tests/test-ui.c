@@ -6,6 +6,7 @@
 
 #include "attendance/cl-attendance-date.h"
 #include "attendance/cl-attendance-stats.h"
+#include "attendance/cl-calendar.h"
 #include "attendance/cl-code-table.h"
 #include "attendance/cl-register-repository.h"
 #include "casework/cl-case-repository.h"
@@ -22,6 +23,7 @@
 #include "people/cl-upn.h"
 #include "ui/cl-application.h"
 #include "ui/cl-attendance-item.h"
+#include "ui/cl-calendar-dialog.h"
 #include "ui/cl-format.h"
 #include "ui/cl-mail-merge-dialog.h"
 #include "ui/cl-slot.h"
@@ -1140,6 +1142,209 @@ test_pupil_add_guardian (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_guardian_dialog_get_text_row (
                      dialog, CL_GUARDIAN_FORENAME))), ==, "Piotr");
+  g_weak_ref_init (&ref, dialog);
+  adw_message_dialog_response (question, "discard");
+  g_assert_true (wait_until (window_gone, &ref));
+  g_weak_ref_clear (&ref);
+}
+
+/* The calendar dialog open now, or NULL. */
+static ClCalendarDialog *
+find_calendar_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CL_IS_CALENDAR_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CL_CALENDAR_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+n_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* The position of the row titled title, or G_MAXUINT. */
+static guint
+list_row_titled (GtkListBox *list,
+                 const char *title)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, (int) i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static ClCalendar *
+load_calendar (ClDatabase *db,
+               ClSchool   *school,
+               int         academic_year)
+{
+  g_autoptr(GError) error = NULL;
+  ClCalendar *calendar = cl_calendar_load (db, cl_school_get_id (school), academic_year, &error);
+
+  g_assert_no_error (error);
+  return calendar;
+}
+
+/* Schools → a school → Calendar: an INSET day typed in the dialog is listed,
+ * takes a day off the open days and is stored; removing it gives the day
+ * back; a range that ends before it starts is refused and changes nothing;
+ * an empty year takes the standard English calendar; closing with a date
+ * typed but not added asks first. */
+static void
+test_school_calendar (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClDatabase) db = open_db (f);
+  ClSchoolsPage *page = cl_window_get_schools_page (f->window);
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_column_view_get_model (cl_schools_page_get_column_view (page)));
+  ClSchoolEditor *editor = cl_schools_page_get_editor (page);
+  g_autoptr(ClCalendar) stored = NULL;
+  ClCalendarDialog *dialog;
+  ClSchool *school;
+  GtkListBox *list;
+  GtkLabel *open_days, *error_label;
+  GtkEditable *first, *last, *name;
+  GtkWidget *add_button;
+  AdwMessageDialog *question;
+  guint n_entries, index;
+  GWeakRef ref;
+
+  cl_window_show_page (f->window, "schools");
+  gtk_single_selection_set_selected (selection, 0);
+  settle ();
+  school = cl_school_editor_get_source (editor);
+  g_assert_nonnull (school);
+  g_assert_true (has_row_titled (GTK_WIDGET (editor), "Calendar"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "school.calendar", NULL));
+  settle ();
+  dialog = find_calendar_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+
+  /* This year (CASELOAD_TODAY is in 2025/26), as the demo stored it. */
+  g_assert_cmpint (cl_calendar_dialog_get_academic_year (dialog), ==, 2025);
+  list = cl_calendar_dialog_get_entry_list (dialog);
+  open_days = cl_calendar_dialog_get_open_days_label (dialog);
+  error_label = cl_calendar_dialog_get_error_label (dialog);
+  first = cl_calendar_dialog_get_first_row (dialog);
+  last = cl_calendar_dialog_get_last_row (dialog);
+  name = cl_calendar_dialog_get_name_row (dialog);
+  add_button = cl_calendar_dialog_get_add_button (dialog);
+  stored = load_calendar (db, school, 2025);
+  n_entries = cl_calendar_get_entries (stored)->len;
+  g_assert_cmpuint (n_entries, >, 0);
+  g_assert_cmpuint (n_list_rows (list), ==, n_entries);
+  g_assert_cmpstr (gtk_label_get_text (open_days), ==, "190");
+  g_assert_cmpuint (list_row_titled (list, "Autumn term"), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (
+                     list, 0))), ==, "Term · 01/09/2025 – 19/12/2025");
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+
+  /* Ends before it starts: the core's message under the last day, Add
+   * and Enter refused, nothing changed. */
+  adw_combo_row_set_selected (cl_calendar_dialog_get_kind_row (dialog), 0);
+  gtk_editable_set_text (first, "10/10/2025");
+  gtk_editable_set_text (last, "09/10/2025");
+  settle ();
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "ends before it starts"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (last), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first), "error"));
+  g_assert_false (cl_calendar_dialog_add (dialog));
+  g_signal_emit_by_name (last, "entry-activated");
+  settle ();
+  g_assert_cmpuint (n_list_rows (list), ==, n_entries);
+  g_assert_cmpstr (gtk_label_get_text (open_days), ==, "190");
+  g_clear_object (&stored);
+  stored = load_calendar (db, school, 2025);
+  g_assert_cmpuint (cl_calendar_get_entries (stored)->len, ==, n_entries);
+
+  /* Outside the year: named under the first day. */
+  gtk_editable_set_text (first, "10/10/2026");
+  gtk_editable_set_text (last, "");
+  settle ();
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "not within the academic year"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first), "error"));
+
+  /* An INSET day on Friday 10 October, added with Enter. */
+  gtk_editable_set_text (first, "10/10/2025");
+  gtk_editable_set_text (name, "Training day");
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (add_button));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, "");
+  g_signal_emit_by_name (name, "entry-activated");
+  settle ();
+  g_assert_cmpuint (n_list_rows (list), ==, n_entries + 1);
+  index = list_row_titled (list, "Training day");
+  g_assert_cmpuint (index, <, n_entries + 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (
+                     list, (int) index))), ==, "INSET day · 10/10/2025");
+  g_assert_cmpstr (gtk_label_get_text (open_days), ==, "189");
+  g_assert_cmpstr (gtk_editable_get_text (first), ==, "");
+  g_assert_false (cl_calendar_dialog_get_dirty (dialog));
+  g_clear_object (&stored);
+  stored = load_calendar (db, school, 2025);
+  g_assert_cmpuint (cl_calendar_get_entries (stored)->len, ==, n_entries + 1);
+  g_assert_cmpint (cl_calendar_get_day (stored, "2025-10-10"), ==, CL_CALENDAR_DAY_INSET);
+  g_assert_cmpuint (cl_calendar_count_open_days (stored, NULL, NULL), ==, 189);
+
+  /* Removed, as its Remove button does: the year is as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "calendar.remove", "u", index));
+  settle ();
+  g_assert_cmpuint (n_list_rows (list), ==, n_entries);
+  g_assert_cmpuint (list_row_titled (list, "Training day"), ==, G_MAXUINT);
+  g_assert_cmpstr (gtk_label_get_text (open_days), ==, "190");
+  g_clear_object (&stored);
+  stored = load_calendar (db, school, 2025);
+  g_assert_cmpuint (cl_calendar_get_entries (stored)->len, ==, n_entries);
+  g_assert_cmpint (cl_calendar_get_day (stored, "2025-10-10"), ==, CL_CALENDAR_DAY_OPEN);
+
+  /* Next year has nothing stored: the standard English calendar, no question. */
+  cl_calendar_dialog_set_academic_year (dialog, 2026);
+  settle ();
+  g_assert_cmpuint (n_list_rows (list), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (open_days)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "calendar.standard", NULL));
+  settle ();
+  g_assert_null (find_question_over (GTK_WINDOW (dialog)));
+  g_assert_cmpstr (gtk_label_get_text (open_days), ==, "190");
+  g_clear_object (&stored);
+  stored = load_calendar (db, school, 2026);
+  g_assert_false (cl_calendar_is_empty (stored));
+  g_assert_cmpuint (n_list_rows (list), ==, cl_calendar_get_entries (stored)->len);
+  /* Asked before replacing a calendar that has entries. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "calendar.standard", NULL));
+  settle ();
+  question = find_question_over (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_close (GTK_WINDOW (question));
+  settle ();
+
+  /* A date typed but not added: closing asks, and keeps it meanwhile. */
+  gtk_editable_set_text (first, "13/10/2026");
+  settle ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle ();
+  question = find_question_over (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (first), ==, "13/10/2026");
   g_weak_ref_init (&ref, dialog);
   adw_message_dialog_response (question, "discard");
   g_assert_true (wait_until (window_gone, &ref));
@@ -2613,6 +2818,7 @@ main (int   argc,
   ADD ("/ui/schools/count", DEMO_DATABASE, test_schools);
   ADD ("/ui/schools/in-use", DEMO_DATABASE, test_school_in_use);
   ADD ("/ui/schools/editor", DEMO_DATABASE, test_school_editor);
+  ADD ("/ui/schools/calendar", DEMO_DATABASE, test_school_calendar);
   ADD ("/ui/legal", DEMO_DATABASE, test_legal);
   ADD ("/ui/attendance/card", DEMO_DATABASE, test_attendance_card);
   ADD ("/ui/attendance/card-severe", DEMO_DATABASE, test_attendance_card_severe);

@@ -6,7 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "attendance/cl-calendar.h"
 #include "people/cl-officer.h"
+#include "store/cl-dates.h"
+#include "ui/cl-calendar-dialog.h"
 #include "ui/cl-format.h"
 #include "ui/cl-school-attendance.h"
 #include "ui/cl-school-editor.h"
@@ -29,6 +32,8 @@ struct _ClSchoolEditor
   AdwPreferencesGroup *delete_group;
   AdwPreferencesGroup *attendance_group;
   ClSchoolAttendance  *attendance;
+  AdwPreferencesGroup *calendar_group;
+  AdwActionRow        *calendar_row;
 
   ClDatabase          *db;               /* for the attendance; may be NULL */
   GListStore          *officer_sources;  /* GListModels: "no officer", then the officers */
@@ -356,12 +361,64 @@ cl_school_editor_set_database (ClSchoolEditor *self,
   g_set_object (&self->db, db);
 }
 
+/* This year's open days under the Calendar row. */
+static void
+show_calendar_summary (ClSchoolEditor *self)
+{
+  g_autoptr(ClCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *subtitle = NULL;
+  int academic_year = cl_current_academic_year ();
+
+  if (self->source == NULL || self->db == NULL)
+    return;
+  calendar = cl_calendar_load (self->db, cl_school_get_id (self->source), academic_year, &error);
+  year = cl_format_academic_year (academic_year);
+  if (calendar == NULL)
+    subtitle = g_strdup (error->message);
+  else if (cl_calendar_is_empty (calendar))
+    /* Translators: under the Calendar row, "No terms are set for 2025/26". */
+    subtitle = g_strdup_printf (_("No terms are set for %s"), year);
+  else
+    {
+      guint n = cl_calendar_count_open_days (calendar, NULL, NULL);
+
+      /* Translators: under the Calendar row, "2025/26: 190 days open to pupils". */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u day open to pupils",
+                                               "%s: %u days open to pupils", n),
+                                  year, n);
+    }
+  adw_action_row_set_subtitle (self->calendar_row, subtitle);
+}
+
+static void
+calendar_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ClSchoolEditor *self = CL_SCHOOL_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ClCalendarDialog *dialog;
+
+  if (self->source == NULL || self->db == NULL)
+    return;
+  dialog = cl_calendar_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db,
+                                   self->source);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (show_calendar_summary), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 load_attendance (ClSchoolEditor *self)
 {
   gboolean shown = self->source != NULL && self->db != NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_group), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "school.calendar", shown);
+  show_calendar_summary (self);
   if (shown)
     cl_school_attendance_show_school (self->attendance, self->db,
                                       cl_school_get_id (self->source));
@@ -575,6 +632,9 @@ cl_school_editor_class_init (ClSchoolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, attendance_group);
   gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, attendance);
+  gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, calendar_group);
+  gtk_widget_class_bind_template_child (widget_class, ClSchoolEditor, calendar_row);
+  gtk_widget_class_install_action (widget_class, "school.calendar", NULL, calendar_activated);
   for (guint i = 0; i < CL_SCHOOL_N_TEXT; i++)
     if (text_row_ids[i] != NULL)
       gtk_widget_class_bind_template_child_full (widget_class, text_row_ids[i], FALSE,
@@ -598,6 +658,7 @@ cl_school_editor_init (ClSchoolEditor *self)
   g_autoptr(GtkStringList) country_labels = labels_model (countries, country_label);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "school.calendar", FALSE);
 
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
   adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (phases));
