@@ -3,7 +3,6 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "attendance/cl-attendance-stats.h"
@@ -25,9 +24,8 @@
 #include "store/cl-audit.h"
 #include "store/cl-dates.h"
 
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include "pdf-reader.h"
+
 
 /* PDF tests: documents are read back with poppler-glib. Every date is
  * relative to CASELOAD_TODAY, fixed at 20 March 2026 (a Friday in the
@@ -50,54 +48,6 @@ typedef struct
 } Fixture;
 
 /* --- reading PDFs ---------------------------------------------------------------------- */
-
-static PopplerDocument *
-open_pdf (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static PopplerDocument *
-open_pdf_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  return open_pdf (bytes);
-}
-
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
-
-  g_assert_nonnull (page);
-  return poppler_page_get_text (page);
-}
-
-/* All pages' text, pages separated by form feeds. */
-static char *
-all_text (PopplerDocument *doc)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *text = page_text (doc, i);
-      g_string_append (out, text);
-      g_string_append_c (out, '\f');
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* Poppler joins lines with newlines: compare with runs of white space as one space. */
 static char *

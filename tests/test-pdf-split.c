@@ -4,7 +4,6 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "documents/cl-document.h"
@@ -12,9 +11,7 @@
 #include "documents/cl-letterhead.h"
 #include "documents/cl-pdf-split.h"
 
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include "pdf-reader.h"
 
 /* Splitting a combined PDF into letters: every part is compared with the
  * pages it came from, read back and rendered with poppler-glib. */
@@ -34,27 +31,6 @@ poppler_log_cb (const char     *domain,
 {
   g_test_message ("poppler: %s", message);
   poppler_messages++;
-}
-
-static PopplerDocument *
-open_pdf (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
-
-  g_assert_nonnull (page);
-  return poppler_page_get_text (page);
 }
 
 /* The page drawn on white at RENDER_W × RENDER_H pixels. */
