@@ -9,6 +9,7 @@
 #include "store/cl-dates.h"
 #include "ui/cl-calendar-dialog.h"
 #include "ui/cl-format.h"
+#include "ui/cl-window-private.h"
 
 /* The years offered: next year, this year and the three before it. */
 #define N_YEARS 5

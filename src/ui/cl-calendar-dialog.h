@@ -33,14 +33,4 @@ gboolean          cl_calendar_dialog_add               (ClCalendarDialog *self);
 gboolean          cl_calendar_dialog_remove            (ClCalendarDialog *self,
                                                         guint             index);
 
-/* For the UI tests: the widgets a user works with. */
-AdwComboRow      *cl_calendar_dialog_get_kind_row      (ClCalendarDialog *self);
-GtkEditable      *cl_calendar_dialog_get_first_row     (ClCalendarDialog *self);
-GtkEditable      *cl_calendar_dialog_get_last_row      (ClCalendarDialog *self);
-GtkEditable      *cl_calendar_dialog_get_name_row      (ClCalendarDialog *self);
-GtkWidget        *cl_calendar_dialog_get_add_button    (ClCalendarDialog *self);
-GtkLabel         *cl_calendar_dialog_get_error_label   (ClCalendarDialog *self);
-GtkLabel         *cl_calendar_dialog_get_open_days_label (ClCalendarDialog *self);
-GtkListBox       *cl_calendar_dialog_get_entry_list    (ClCalendarDialog *self);
-
 G_END_DECLS

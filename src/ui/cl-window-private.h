@@ -6,6 +6,7 @@
  * the application itself. */
 
 #include "ui/cl-attendance-card.h"
+#include "ui/cl-calendar-dialog.h"
 #include "ui/cl-codes-window.h"
 #include "ui/cl-column-mapping-dialog.h"
 #include "ui/cl-guardian-dialog.h"
@@ -87,6 +88,16 @@ GtkWidget          *cl_guardian_dialog_get_text_row         (ClGuardianDialog   
                                                              ClGuardianText      field);
 GtkSwitch          *cl_guardian_dialog_get_responsibility_switch (ClGuardianDialog *self);
 GtkWidget          *cl_guardian_dialog_get_save_button      (ClGuardianDialog   *self);
+
+/* The calendar dialog's widgets a user works with. */
+AdwComboRow      *cl_calendar_dialog_get_kind_row      (ClCalendarDialog *self);
+GtkEditable      *cl_calendar_dialog_get_first_row     (ClCalendarDialog *self);
+GtkEditable      *cl_calendar_dialog_get_last_row      (ClCalendarDialog *self);
+GtkEditable      *cl_calendar_dialog_get_name_row      (ClCalendarDialog *self);
+GtkWidget        *cl_calendar_dialog_get_add_button    (ClCalendarDialog *self);
+GtkLabel         *cl_calendar_dialog_get_error_label   (ClCalendarDialog *self);
+GtkLabel         *cl_calendar_dialog_get_open_days_label (ClCalendarDialog *self);
+GtkListBox       *cl_calendar_dialog_get_entry_list    (ClCalendarDialog *self);
 GtkLabel           *cl_guardian_dialog_get_error_label      (ClGuardianDialog   *self);
 
 GtkLabel      *cl_attendance_card_get_attendance_label  (ClAttendanceCard   *self);
