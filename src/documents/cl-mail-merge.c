@@ -349,7 +349,6 @@ typedef struct
   GHashTable *values;
   char       *signature;   /* path of the officer's signature PNG, or NULL */
   char       *path;        /* the file to write, or NULL */
-  gboolean    keep;        /* keep the PDF's bytes (as sent) */
   char       *sha256;      /* of pdf, when kept */
   /* Made by the render thread. */
   GBytes     *pdf;
@@ -507,9 +506,11 @@ split_batch (GPtrArray *docs)
   return pdfs;
 }
 
+/* keep: the letters are kept as sent, so each needs its own PDF and hash. */
 static void
 render_batch (Batch            *batch,
               ClLetterTemplate *tmpl,
+              gboolean          keep,
               RenderState      *state)
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -528,7 +529,7 @@ render_batch (Batch            *batch,
       g_ptr_array_add (docs, doc);
     }
 
-  if (docs->len > 1 && (state->stream == NULL || batch->jobs[0].keep))
+  if (docs->len > 1 && (state->stream == NULL || keep))
     pdfs = split_batch (docs);
 
   /* One combined file, drawn in order on this thread; each letter's own
@@ -540,7 +541,7 @@ render_batch (Batch            *batch,
           Job *job = &batch->jobs[i];
           ClDocument *doc = g_ptr_array_index (docs, i);
 
-          if (job->keep)
+          if (keep)
             {
               job->pdf = pdfs != NULL ? g_bytes_ref (g_ptr_array_index (pdfs, i))
                                       : cl_document_to_pdf (doc, &batch->error);
@@ -562,7 +563,7 @@ render_batch (Batch            *batch,
                               : cl_document_to_pdf (g_ptr_array_index (docs, i), &batch->error);
       if (job->pdf == NULL || !cl_documents_write_file (job->pdf, job->path, &batch->error))
         return;
-      if (job->keep)
+      if (keep)
         job->sha256 = cl_sent_document_hash (job->pdf);
       job->rendered = TRUE;
     }
@@ -572,6 +573,7 @@ struct _Pipeline
 {
   guint               merge_id;
   ClLetterTemplate   *tmpl;
+  gboolean            keep;      /* the letters are kept as sent */
   const ClLetterhead *letterhead;
   GAsyncQueue        *done;      /* Batch, rendered or not */
   gint                abort;     /* atomic: leave the rest unrendered */
@@ -591,7 +593,7 @@ render_pool_func (gpointer data,
   Pipeline *p = batch->pipeline;
 
   if (!g_atomic_int_get (&p->abort))
-    render_batch (batch, p->tmpl, render_state_for (p->merge_id, p->letterhead));
+    render_batch (batch, p->tmpl, p->keep, render_state_for (p->merge_id, p->letterhead));
   g_async_queue_push (p->done, batch);
 }
 
@@ -661,18 +663,26 @@ prepare_batch (Merge   *m,
             }
           job->signature = g_strdup (path);
         }
-      job->keep = m->o->record;
       if (!m->o->one_file)
         job->path = letter_file_name (m->o->output, cl_letter_template_get_name (m->tmpl), l);
     }
   return batch;
 }
 
-/* Keeps and counts a rendered batch's letters, in order, on this thread. */
-static void report_progress (Merge                   *m,
-                             ClMailMergeProgressFunc  progress,
-                             gpointer                 user_data);
+static void
+report_progress (Merge                   *m,
+                 ClMailMergeProgressFunc  progress,
+                 gpointer                 user_data)
+{
+  g_autofree char *text = NULL;
 
+  if (progress == NULL)
+    return;
+  text = g_strdup_printf (_("Letter %u of %u"), m->result->n_letters, m->letters->len);
+  progress ((double) m->result->n_letters / m->letters->len, text, user_data);
+}
+
+/* Keeps and counts a rendered batch's letters, in order, on this thread. */
 static gboolean
 finish_batch (Merge                   *m,
               Batch                   *batch,
@@ -739,19 +749,6 @@ finish_batch (Merge                   *m,
   return TRUE;
 }
 
-static void
-report_progress (Merge                   *m,
-                 ClMailMergeProgressFunc  progress,
-                 gpointer                 user_data)
-{
-  g_autofree char *text = NULL;
-
-  if (progress == NULL)
-    return;
-  text = g_strdup_printf (_("Letter %u of %u"), m->result->n_letters, m->letters->len);
-  progress ((double) m->result->n_letters / m->letters->len, text, user_data);
-}
-
 static int
 compare_batches (gconstpointer a,
                  gconstpointer b,
@@ -793,6 +790,7 @@ run_batches (Merge                   *m,
 
   p.merge_id = (guint) g_atomic_int_add (&merge_counter, 1) + 1;
   p.tmpl = m->tmpl;
+  p.keep = m->o->record;
   p.letterhead = m->letterhead;
   if (n_threads == 0)
     {
@@ -826,7 +824,7 @@ run_batches (Merge                   *m,
           batch->pipeline = &p;
           if (n_threads == 0)
             {
-              render_batch (batch, m->tmpl, state);
+              render_batch (batch, m->tmpl, p.keep, state);
               g_sequence_insert_sorted (waiting, batch, compare_batches, NULL);
             }
           else
