@@ -1218,6 +1218,21 @@ test_merge_by_school (Fixture       *f,
   g_assert_error (error, CL_DOCUMENTS_ERROR, CL_DOCUMENTS_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "A801200005001"));
   g_clear_error (&error);
+  /* A UPN given twice, once in lower case, chooses its pupil once. */
+  g_strfreev (o->upns);
+  o->upns = g_strsplit ("B801200005001,b801200005001", ",", -1);
+  {
+    g_autoptr(GPtrArray) twice = cl_mail_merge_select (f->db, o, NULL, &error);
+    g_autoptr(GPtrArray) once = NULL;
+
+    g_assert_no_error (error);
+    g_strfreev (o->upns);
+    o->upns = g_strsplit ("B801200005001", ",", -1);
+    once = cl_mail_merge_select (f->db, o, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (once->len, >, 0);
+    g_assert_cmpuint (twice->len, ==, once->len);
+  }
   g_strfreev (o->upns);
   o->upns = g_strsplit ("B801200005001", ",", -1);
   o->values = g_strsplit ("meeting.day=Monday", ",", -1);

@@ -187,15 +187,30 @@ select_pupils (ClDatabase               *db,
     {
       g_autoptr(GString) unknown = g_string_new (NULL);
 
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+
       for (guint i = 0; o->upns[i] != NULL; i++)
         {
           g_autofree char *upn = cl_upn_normalize (o->upns[i]);
           ClPupil *pupil = cl_pupil_repository_get_by_upn (repo, upn, NULL);
+          gint64 id;
 
           if (pupil == NULL)
-            g_string_append_printf (unknown, "%s%s", unknown->len > 0 ? ", " : "", upn);
-          else if (!g_ptr_array_find_with_equal_func (pupils, pupil, NULL, NULL))
-            g_ptr_array_add (pupils, pupil);
+            {
+              g_string_append_printf (unknown, "%s%s", unknown->len > 0 ? ", " : "", upn);
+              continue;
+            }
+          /* A UPN given twice (or in two spellings) is one pupil: each
+           * lookup makes a new object, so compare ids. */
+          id = cl_pupil_get_id (pupil);
+          if (g_hash_table_contains (seen, &id))
+            g_object_unref (pupil);
+          else
+            {
+              g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+              g_ptr_array_add (pupils, pupil);
+            }
         }
       if (unknown->len > 0)
         {
