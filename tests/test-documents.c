@@ -11,6 +11,7 @@
 #include "casework/cl-case-repository.h"
 #include "documents/cl-document.h"
 #include "documents/cl-documents-error.h"
+#include "documents/cl-documents-private.h"
 #include "documents/cl-governors-report.h"
 #include "documents/cl-letter.h"
 #include "documents/cl-mail-merge.h"
@@ -1917,6 +1918,65 @@ test_merge_threads_async (Fixture       *f,
   cl_mail_merge_result_free (d.result);
 }
 
+/* Letters that set the same text the same way share its layout through a
+ * cache, and come out as they would alone. */
+static void
+test_layout_cache (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ClLetterhead) lh = cl_letterhead_load (f->db);
+  g_autoptr(ClLayoutCache) cache = cl_layout_cache_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *alone_text = NULL;
+  guint hits = 0, misses = 0, first_misses;
+
+  {
+    g_autoptr(ClDocument) alone = cl_document_new ();
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(PopplerDocument) pdoc = NULL;
+
+    cl_document_set_letterhead (alone, lh);
+    cl_document_add_heading (alone, 1, "Attendance at school");
+    cl_document_add_paragraph (alone, "Every parent has a legal duty to make sure that their "
+                               "child receives a suitable full-time education.",
+                               CL_DOCUMENT_ALIGN_LEFT);
+    pdf = cl_document_to_pdf (alone, &error);
+    g_assert_no_error (error);
+    pdoc = open_pdf (pdf);
+    alone_text = all_text (pdoc);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ClDocument) doc = cl_document_new ();
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) pdoc = NULL;
+      g_autofree char *text = NULL;
+
+      cl_document_set_layout_cache (doc, cache);
+      cl_document_set_letterhead (doc, lh);
+      cl_document_add_heading (doc, 1, "Attendance at school");
+      cl_document_add_paragraph (doc, "Every parent has a legal duty to make sure that their "
+                                 "child receives a suitable full-time education.",
+                                 CL_DOCUMENT_ALIGN_LEFT);
+      pdf = cl_document_to_pdf (doc, &error);
+      g_assert_no_error (error);
+      pdoc = open_pdf (pdf);
+      text = all_text (pdoc);
+      g_assert_cmpstr (text, ==, alone_text);
+      cl_layout_cache_get_stats (cache, &hits, &misses);
+      if (i == 0)
+        {
+          /* The first lays everything out; nothing to share yet. */
+          g_assert_cmpuint (hits, ==, 0);
+          g_assert_cmpuint (misses, >, 0);
+          first_misses = misses;
+        }
+    }
+  /* The second shaped nothing again. */
+  g_assert_cmpuint (misses, ==, first_misses);
+  g_assert_cmpuint (hits, ==, first_misses);
+}
+
 /* Ligatures are off: the text is drawn a glyph a letter, so each font is
  * embedded once (ligature glyphs would need a second, CID-keyed subset of
  * each) and extracts as typed. */
@@ -1994,6 +2054,7 @@ main (int   argc,
   ADD ("merge-threads-cancel", test_merge_threads_cancel);
   ADD ("merge-threads-async", test_merge_threads_async);
   ADD ("no-ligatures", test_no_ligatures);
+  ADD ("layout-cache", test_layout_cache);
   ADD ("terms", test_terms);
   ADD ("governors-report", test_governors_report);
   ADD ("letterhead", test_letterhead);
