@@ -1815,6 +1815,7 @@ test_merge_threads (Fixture       *f,
 
       g_assert_cmpstr (g_ptr_array_index (names_one, i), ==, g_ptr_array_index (names_two, i));
       g_assert_cmpstr (ta, ==, tb);
+      g_assert_nonnull (creator);
       g_assert_true (g_str_has_prefix (creator, "Caseload "));
       g_assert_nonnull (title_b);
       g_assert_cmpstr (title_a, ==, title_b);
